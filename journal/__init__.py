@@ -1,0 +1,1 @@
+"""Five Whys Journal: learn from outcomes by asking why until the answers reach mechanisms."""

@@ -1,0 +1,1 @@
+"""Plain-Python core of the journal: value objects, why-tree rules, guidance and recurrence maths."""
