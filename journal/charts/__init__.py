@@ -1,0 +1,1 @@
+"""Review charts as matplotlib Figures built from recurrence data (no pyplot, no Qt)."""

@@ -1,0 +1,91 @@
+"""Thin file readers and writers for exchange files: atomic writes and one-sentence errors."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from journal.domain.model import Entry, Mechanism
+from journal.exchange import jsonv1
+from journal.exchange.errors import ExchangeError, FormatError
+from journal.exchange.jsonv1 import JournalDocument
+
+
+def read_text(path: Path) -> str:
+    """The UTF-8 text of a file, or an ExchangeError saying why it cannot be read."""
+    if not path.exists():
+        raise ExchangeError(f"There is no file {path}.")
+    if path.is_dir():
+        raise ExchangeError(f"{path} is a folder, not a file.")
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise ExchangeError(f"{path.name} is not UTF-8 text.") from None
+    except OSError as error:
+        raise ExchangeError(f"{path} cannot be read: {error.strerror}.") from None
+
+
+def write_text_atomic(path: Path, text: str) -> None:
+    """Write a whole file or nothing: a temporary file beside it is renamed over it when complete."""
+    with _writing_to(path):
+        descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+        try:
+            with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as file:
+                file.write(text)
+                file.flush()
+                os.fsync(file.fileno())
+            os.replace(temporary, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+            raise
+
+
+def ensure_folder(folder: Path) -> None:
+    """Create an export folder if missing, or explain why it cannot be used."""
+    with _writing_to(folder / "x"):
+        if folder.exists() and not folder.is_dir():
+            raise ExchangeError(f"{folder} is a file, not a folder.")
+        folder.mkdir(parents=True, exist_ok=True)
+
+
+@contextlib.contextmanager
+def _writing_to(path: Path):
+    try:
+        yield
+    except ExchangeError:
+        raise
+    except OSError as error:
+        raise ExchangeError(_write_failure(path, error)) from None
+
+
+def _write_failure(path: Path, error: OSError) -> str:
+    if error.errno == errno.ENOSPC:
+        return f"The disk is full; {path.name} was not written."
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return f"The folder {path.parent} cannot be written to."
+    if error.errno == errno.ENOENT:
+        return f"The folder {path.parent} does not exist."
+    if error.errno == errno.EISDIR:
+        return f"{path} is a folder, not a file."
+    return f"{path} could not be written: {error.strerror}."
+
+
+def read_document(path: Path) -> JournalDocument:
+    """Read a journal JSON file into a document (FormatError or ExchangeError if it cannot be)."""
+    text = read_text(path)
+    try:
+        return jsonv1.loads(text)
+    except FormatError as error:
+        raise FormatError(f"{path.name}: {error}") from None
+
+
+def write_json(path: Path, entries: Sequence[Entry], mechanisms: Sequence[Mechanism]) -> None:
+    """Write the entries and mechanisms as one journal JSON file, atomically."""
+    if path.is_dir():
+        raise ExchangeError(f"{path} is a folder; name the JSON file to write.")
+    write_text_atomic(path, jsonv1.dumps(jsonv1.document_to_dict(entries, mechanisms)))

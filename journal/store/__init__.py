@@ -1,0 +1,1 @@
+"""The one door to the journal database: tables, engine, migrations, the repository and backups."""
