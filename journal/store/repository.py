@@ -21,6 +21,7 @@ from journal.domain.model import (
     Mechanism,
     MechanismStats,
     Valence,
+    mechanism_key,
     new_id,
     now_utc,
 )
@@ -545,8 +546,7 @@ def _existing_ids(session: Session, ids: Sequence[str]) -> set[str]:
     return found
 
 
-def _key(name: str) -> str:
-    return name.strip().casefold()
+_key = mechanism_key
 
 
 def _mechanism_name(name: str) -> str:

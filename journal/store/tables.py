@@ -78,7 +78,7 @@ class MechanismRow(SQLModel, table=True):
 
     id: str = Field(primary_key=True)
     name: str
-    name_key: str = Field(unique=True)
+    name_key: str = Field(unique=True, index=True)
     description: str = ""
 
 
