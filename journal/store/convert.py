@@ -117,7 +117,8 @@ class EntryRows:
             if mechanism_id not in linked:
                 linked.add(mechanism_id)
                 self.why_mechanism.append(
-                    {"why_id": why.id, "mechanism_id": mechanism_id, "position": len(linked)}
+                    {"why_id": why.id, "mechanism_id": mechanism_id, "entry_id": entry_id,
+                     "position": len(linked)}
                 )
         self._add_actions(entry_id, why.id, why.actions)
 

@@ -12,7 +12,7 @@ import sqlalchemy as sa
 
 from journal.store.errors import JournalError, JournalTooNew, NotAJournal, translate
 
-REVISIONS = ("0001_tables", "0002_search")
+REVISIONS = ("0001_tables", "0002_search", "0003_link_entry")
 HEAD = REVISIONS[-1]
 BUSY_SECONDS = 2.0
 _SQLITE_HEADER = b"SQLite format 3\x00"

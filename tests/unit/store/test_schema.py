@@ -43,7 +43,9 @@ def test_an_old_journal_upgrades_with_its_data(db_path):
     with sqlite3.connect(db_path) as old:
         old.execute("INSERT INTO entry VALUES ('e1', 'Kettle left on', '2025-01-02', 'home', 'negative', "
                     "'Boiled dry', '', '2025-01-02T08:00:00+00:00', '2025-01-02T08:00:00+00:00')")
-        old.execute("INSERT INTO why VALUES ('w1', 'e1', NULL, 0, 'Why?', 'No automatic shut-off', 0)")
+        old.execute("INSERT INTO why VALUES ('w1', 'e1', NULL, 0, 'Why?', 'No automatic shut-off', 1)")
+        old.execute("INSERT INTO mechanism VALUES ('m1', 'No auto shut-off', 'no auto shut-off', '')")
+        old.execute("INSERT INTO why_mechanism VALUES ('w1', 'm1', 0)")
     assert schema.current_revision(db_path) == "0001_tables"
     backups = []
     with Journal.open(db_path, before_migration=backups.append) as journal:
@@ -52,6 +54,8 @@ def test_an_old_journal_upgrades_with_its_data(db_path):
         entry = journal.get_entry("e1")
         assert entry.title == "Kettle left on" and entry.occurred_on == date(2025, 1, 2)
         assert entry.whys[0].answer == "No automatic shut-off"
+        assert entry.whys[0].mechanisms == ("No auto shut-off",)
+        assert [(s.name, s.entries) for s in journal.mechanism_stats()] == [("No auto shut-off", 1)]
         from journal.domain.model import EntryFilter
 
         assert [e.id for e in journal.list_entries(EntryFilter(text="shut"))] == ["e1"]
