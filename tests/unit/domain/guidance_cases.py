@@ -228,3 +228,74 @@ _MECHANISM_ANSWERS = [
 CASES: list[tuple[str, str]] = [(BLAME, text) for text in _BLAME_ANSWERS] + [
     (MECHANISM, text) for text in _MECHANISM_ANSWERS
 ]
+
+# A second set written before the rules existed and never used to tune them: it only shows
+# how well the rules carry over to phrasings they were not built from (printed, not asserted).
+_HELDOUT_BLAME = [
+    "Jenny didn't read the requirements.",
+    "Because my flatmate is a slob.",
+    "My toddler throws food on purpose.",
+    "I can't say no to my boss.",
+    "I got greedy and sold too early.",
+    "The new cashier gave the wrong change.",
+    "I keep hitting snooze.",
+    "Our CTO micromanages everything.",
+    "My dad is too proud to ask for help.",
+    "The guy at the garage ripped us off.",
+    "I didn't back up my thesis.",
+    "My girlfriend gets jealous.",
+    "The tester signed off without looking.",
+    "I panicked in the interview.",
+    "My colleague takes credit for my work.",
+    "I was hungover.",
+    "The kids won't tidy their room.",
+    "I let the subscription renew by accident.",
+    "He's clumsy.",
+    "I couldn't resist the sale.",
+    "The ops guy restarted the wrong cluster.",
+    "My son wastes his allowance on sweets.",
+    "Honestly, I just got sloppy at the end.",
+    "Our winger is selfish with the ball.",
+    "She never plans ahead.",
+    "My landlord ignores my emails.",
+    "I answered without reading the question properly.",
+    "Because the customer didn't read the manual.",
+    "I was showing off.",
+]
+
+_HELDOUT_MECHANISM = [
+    "The thesis lives on one laptop with no automatic backup.",
+    "The subscription renews silently; the service sends no notice beforehand.",
+    "Our fridge has no lock and the sweets sit at the front.",
+    "The garage gives quotes verbally, nothing in writing.",
+    "The interview prep doc has no section for behavioural questions.",
+    "The cluster names differ by one character and the console shows no environment banner.",
+    "The allowance is paid in cash with no savings jar.",
+    "The sign-off form has no field for what was tested.",
+    "Credit for work is given in meetings with no written record of who did what.",
+    "The alarm app allows unlimited snoozes.",
+    "My phone is the alarm and it sleeps next to my pillow.",
+    "The landlord's only contact route is an email address with no ticket number.",
+    "The sale emails arrive daily and I have no spending limit on the card.",
+    "Toys have no boxes, so tidying means inventing a place for each one.",
+    "The release had no feature flag, so rollback meant a full redeploy.",
+    "The onboarding doc is three years out of date.",
+    "The question paper puts two questions on one line.",
+    "The cashier's till doesn't calculate change for split payments.",
+    "The ball-passing drill is never practised in training sessions.",
+    "The quarterly plan has no buffer for sick days.",
+    "The car has no parking sensors and the garage is narrow.",
+    "There is no one designated to call suppliers when stock runs low.",
+    "The school sends homework on three different apps.",
+    "Invoices are emailed to a personal address instead of the accounts inbox.",
+    "The bathroom scale is in a cupboard, so weighing is a chore.",
+    "Our branching model lets anyone merge to main without review.",
+    "The recipe book is in the garage, not the kitchen.",
+    "Meeting invites go out with no agenda attached.",
+    "Blood pressure readings are written on scraps of paper, so trends are invisible.",
+    "The dog's lead hangs out of reach of the kids.",
+]
+
+HELDOUT_CASES: list[tuple[str, str]] = [(BLAME, text) for text in _HELDOUT_BLAME] + [
+    (MECHANISM, text) for text in _HELDOUT_MECHANISM
+]
