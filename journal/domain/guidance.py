@@ -101,13 +101,13 @@ def _verb_forms(verbs: Iterable[str]) -> tuple[list[str], list[str]]:
 
 _ALL_VERB_FORMS, _ING_FORMS = _verb_forms(words.HUMAN_VERBS)
 _MECH_VERB_FORMS, _ = _verb_forms(words.MECHANISM_VERBS)
-_EXCESS_VERB_FORMS, _ = _verb_forms(words.EXCESS_VERBS)
+_PASTIME_FORMS, _ = _verb_forms(words.PASTIMES)
 
 _W = r"[\w'-]+"
 _NAME = r"(?-i:\b(?!(?:" + "|".join(words.NOT_NAMES) + r")\b)[A-Z][a-z]+\b)"
 _DETERMINER = r"(?:my|our|his|her|their|your|the|a|an|this|that|these|those|one\s+of\s+\w+)"
 _PERSON = (
-    rf"(?:\b{_DETERMINER}\s+(?:{_W}\s+){{0,2}}?{_alt(words.PERSON_NOUNS)}(?:s|es)?\b"
+    rf"(?<!by )(?:\b{_DETERMINER}\s+(?:{_W}\s+){{0,2}}?{_alt(words.PERSON_NOUNS)}(?:s|es)?\b"
     rf"(?:\s+(?:at|from|in|on|of)\s+(?:the|my|our|his|her|their)\s+{_W})?"
     rf"|\b{_alt(words.PERSON_PRONOUNS)}\b|{_NAME})"
 )
@@ -136,8 +136,10 @@ _PUSHED_LIVE = (
     r"\s+(?:main|master|prod|production|live)\b"
 )
 _EXCESS = (
-    rf"(?:{_W}\s+){{0,4}}?{_alt(_EXCESS_VERB_FORMS)}\b(?:\s+{_W}){{0,4}}?"
-    rf"\s+{_alt(words.EXCESS_ENDINGS)}\b"
+    r"(?:(?!(?:had|have|has|got|get|gets|was|were|is|are|been|being)\b)"
+    rf"(?:{_W}\s+){{0,5}}?{_alt(words.EXCESS_ENDINGS)}\b"
+    rf"|(?:{_W}\s+){{0,2}}?{_alt(_PASTIME_FORMS)}\b(?:\s+{_W}){{0,4}}?"
+    rf"\s+{_alt(words.LONG_HOURS)}\b)"
 )
 _PERSON_ACTS = (
     rf"\s+{_NEG_AUX}\s+{_alt(_ALL_VERB_FORMS)}\b"
@@ -157,7 +159,12 @@ _PERSON_TRAITS = (
 )
 
 _FLAGS = re.IGNORECASE
-BLAME_PHRASE_RE = re.compile(rf"\b{_alt(words.BLAME_PHRASES)}\b", _FLAGS)
+_LACK = (
+    r"(?:no|lack\s+of|lacks?|lacked|lacking|not\s+enough|(?:don't|doesn't|didn't|do\s+not"
+    r"|does\s+not|did\s+not)\s+have\s+(?:the|enough|any))"
+    rf"\s+{_alt(words.QUALITIES)}\b"
+)
+BLAME_PHRASE_RE = re.compile(rf"\b(?:{_alt(words.BLAME_PHRASES)}\b|{_LACK})", _FLAGS)
 PERSON_BLAME_RE = re.compile(
     rf"{_PERSON}{_ADVERBS}(?:{_PERSON_ACTS}|{_PERSON_TRAITS})", _FLAGS
 )
@@ -223,30 +230,12 @@ _REACH = 400
 _TWO_WORDS_RE = re.compile(r"\w+\W+\w+")
 _WORD_RE = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 _CONTRACTION_RE = re.compile(r"(?:n't|'s|'re|'ve|'ll|'d|'m)$")
-_STOPWORDS = frozenset(
-    """a an the and or but so because cause cos cuz since as of to in on at for with by from
-    into onto about than then there here it its this that these those is are was were be been
-    being am do does did done doing have has had having why what how when where who which whom
-    whose i me my mine myself we us our ours you your he him his she her they them their not no
-    nor just very really also too only even still any some will would can could should shall
-    may might must if else ca wo basically simply actually obviously clearly well yes yeah
-    guess one get got""".split()
-)
-_IRREGULAR = {
-    "went": "go", "gone": "go", "goes": "go", "ran": "run", "broke": "break",
-    "broken": "break", "fell": "fall", "fallen": "fall", "forgot": "forget",
-    "forgotten": "forget", "lost": "lose", "left": "leave", "took": "take", "taken": "take",
-    "wrote": "write", "written": "write", "made": "make", "came": "come", "saw": "see",
-    "seen": "see", "slept": "sleep", "kept": "keep", "spent": "spend", "thought": "think",
-    "caught": "catch", "bought": "buy", "sent": "send", "said": "say", "told": "tell",
-    "felt": "feel", "paid": "pay", "died": "die", "stood": "stand", "children": "child",
-    "people": "person", "men": "man", "women": "woman", "ate": "eat", "drank": "drink",
-}
+_STOPWORDS = frozenset(words.STOPWORDS)
 
 
 def _stem(word: str) -> str:
     """A crude stem, the same for 'servers', 'server'; 'turned', 'turning', 'turn'."""
-    word = _IRREGULAR.get(word, word)
+    word = words.IRREGULAR_STEMS.get(word, word)
     for suffix, replacement in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""),
                                 ("es", ""), ("s", ""), ("ly", "")):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
