@@ -54,7 +54,8 @@ def test_stats_json_counts_and_respects_dates(tmp_path, capsys):
                      "first_seen": "2026-05-12", "last_seen": "2026-11-14"}
     counts = [m["entries"] for m in stats["mechanisms"]]
     assert counts == sorted(counts, reverse=True) and len(counts) == 7
-    status, out, _ = run(capsys, "stats", "--json", "--since", "2026-10-01", "--until", "2026-11-20", "--db", db)
+    status, out, _ = run(capsys, "stats", "--json", "--since", "2026-10-01", "--until", "2026-11-20",
+                         "--db", db)
     window = {m["name"]: m["entries"] for m in json.loads(out)["mechanisms"]}
     assert json.loads(out)["entries"] == 4
     assert window == {"Screens in the bedroom at night": 2, "No shared calendar at home": 2,
@@ -139,3 +140,19 @@ def test_main_py_equals_the_installed_command(tmp_path):
     bad = subprocess.run([sys.executable, str(ROOT / "main.py"), "import", str(tmp_path)], env=env,
                          capture_output=True, text=True, check=False)
     assert bad.returncode == 1 and bad.stderr.startswith("fivewhys: ") and "Traceback" not in bad.stderr
+
+
+def test_check_reports_findings_as_json_lines(capsys, monkeypatch):
+    import io
+
+    status, out, _ = run(capsys, "check", "--json", "Dave forgot to run the tests",
+                         "There was no alarm on the number of servers shutting down")
+    blame, mechanism = (json.loads(line) for line in out.splitlines())
+    assert status == 0
+    assert [f["kind"] for f in blame["findings"]] == ["blame"]
+    assert blame["text"][blame["findings"][0]["start"]:blame["findings"][0]["end"]]
+    assert mechanism == {"text": "There was no alarm on the number of servers shutting down", "findings": []}
+    monkeypatch.setattr("sys.stdin", io.StringIO("I was lazy\nThe checklist has no step for it\n"))
+    status, out, _ = run(capsys, "check", "--json")
+    kinds = [[f["kind"] for f in json.loads(line)["findings"]] for line in out.splitlines()]
+    assert status == 0 and kinds == [["blame"], []]
