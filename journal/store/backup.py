@@ -106,7 +106,7 @@ def _copy_database(source: sqlite3.Connection, journal: Path, partial: Path, des
     try:
         with contextlib.closing(sqlite3.connect(partial)) as target:
             source.backup(target)
-            target.execute("PRAGMA journal_mode = DELETE")
+        _make_single_file(partial)
     except sqlite3.Error as error:
         damage = schema.translate(error, journal)
         if isinstance(damage, NotAJournal):
@@ -139,6 +139,13 @@ def _destination_error(destination: Path, detail: str, code: int | None = None) 
     if code == errno.ENOTDIR:
         return JournalError(f"{folder} is not a folder; choose another place for the backup.")
     return JournalError(f"The backup {destination} could not be written ({detail.rstrip('.')}).")
+
+
+def _make_single_file(path: Path) -> None:
+    """Switch a fresh copy to a rollback journal (the backup API copies the WAL mark), so that the file
+    alone is the whole database and reading it creates no -wal/-shm files."""
+    with contextlib.closing(sqlite3.connect(path, isolation_level=None)) as copy:
+        copy.execute("PRAGMA journal_mode = DELETE").fetchall()
 
 
 def _fsync_file(path: Path) -> None:
@@ -322,13 +329,16 @@ def restore_backup(backup: Path, journal: Path, now: datetime | None = None) -> 
 
 def _verify_restorable(backup: Path, journal: Path) -> None:
     if not backup.is_file():
-        raise JournalError(f"There is no backup file {backup}.")
+        raise JournalError(f"There is no backup file {backup}; choose another.")
     if _same_file(backup, journal):
         raise JournalError("That file is the journal itself, not a backup of it; choose a backup.")
     if backup.stat().st_size == 0 or safety.check_integrity(backup, thorough=True) is not None:
         raise NotAJournal(f"The backup {backup.name} is damaged or empty; choose another backup.")
-    with schema.translated(backup):
-        revision = schema.current_revision(backup)
+    try:
+        with schema.translated(backup):
+            revision = schema.current_revision(backup)
+    except NotAJournal:
+        revision = None
     if revision is None:
         raise NotAJournal(f"The file {backup.name} is not a backup of a Five Whys journal; choose another.")
     if revision not in schema.REVISIONS:
@@ -348,8 +358,8 @@ def _stage_copy(backup: Path, journal: Path) -> Path:
         with contextlib.closing(safety.connect_read_only(backup)) as source, \
                 contextlib.closing(sqlite3.connect(staged)) as target, _restoring(journal):
             source.backup(target)
-            target.execute("PRAGMA journal_mode = DELETE")
         with _restoring(journal):
+            _make_single_file(staged)
             _fsync_file(staged)
     except BaseException:
         staged.unlink(missing_ok=True)
