@@ -112,7 +112,7 @@ class EntryRows:
         })
         linked: set[str] = set()
         for name in why.mechanisms:
-            mechanism_id = mechanism_ids[name.casefold()]
+            mechanism_id = mechanism_ids[name.strip().casefold()]  # keyed like repository._key
             if mechanism_id not in linked:
                 linked.add(mechanism_id)
                 self.why_mechanism.append(

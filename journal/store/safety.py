@@ -13,7 +13,6 @@ from typing import Any
 from journal.store.errors import EditConflict, JournalMissing, NotAJournal
 
 SQLITE_HEADER = b"SQLite format 3\x00"
-REPLACEMENT = "\ufffd"
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _HEADER_SIZE = 100
 FileIdentity = tuple[int, int]
@@ -122,14 +121,15 @@ def require_in_place(path: Path) -> FileIdentity:
 # -- text SQLite cannot hold -------------------------------------------------------------------
 
 def clean_text(value: str) -> str:
-    """`value` with lone surrogates (half characters, e.g. from a clipboard) replaced by U+FFFD.
+    """`value` with UTF-16 surrogates (e.g. from a clipboard) made storable: a high and low pair becomes
+    the character it encodes, a lone half becomes U+FFFD.
 
-    UTF-8, and so SQLite, cannot hold them; every other character, NUL and controls included,
+    UTF-8, and so SQLite, cannot hold surrogates; every other character, NUL and controls included,
     is kept exactly.
     """
-    if value.isascii():
+    if value.isascii() or _SURROGATE.search(value) is None:
         return value
-    return _SURROGATE.sub(REPLACEMENT, value)
+    return value.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
 
 
 def clean_parameters(_conn: object, _cursor: object, statement: str, parameters: Any,
