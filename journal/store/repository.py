@@ -119,7 +119,8 @@ class Journal:
         identity = safety.require_in_place(self.path)
         if identity != self._identity:
             # Another file now sits at the path (e.g. the folder was restored from a copy): drop the
-            # connections to the old one first, then write to the new one if it is a journal.
+            # connections to the old one (SQLite sees the file moved, so closing them neither
+            # checkpoints nor deletes the new file's -wal), then write to the new one if it is a journal.
             self._engine.dispose()
             with schema.translated(self.path):
                 if schema.current_revision(self.path) != schema.HEAD:
