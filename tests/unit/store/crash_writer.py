@@ -3,7 +3,7 @@
 Run as `python crash_writer.py JOURNAL`. Importing the store takes ~0.6 s, so to make many crashes
 cheap this process imports it once, prints "ready", then for each line "go SEED" on stdin forks a
 writer process and prints "child PID"; the writer opens the journal afresh (its own connections, as
-a new window would) and loops: create_entry, then add_why and update_entry in turn, printing
+a new window would), prints "opened" and loops: create_entry, then add_why and update_entry in turn, printing
 "saved ENTRY_ID N" (flushed) after each committed write N of that entry. The test kills the writer
 with SIGKILL; this process reaps it and prints "ended PID".
 """
@@ -34,6 +34,8 @@ def write_forever(path: Path, seed: int) -> None:
     """Write entries until killed, announcing each committed write."""
     rng = random.Random(seed)
     journal = Journal.open(path)
+    sys.stdout.write("opened\n")
+    sys.stdout.flush()
     while True:
         entry_id = journal.create_entry(title=f"crash round {seed}", area=rng.choice(["work", "home"]))
         say(entry_id, 0)
@@ -52,6 +54,7 @@ def say(entry_id: str, n: int) -> None:
 
 def serve(path: Path) -> None:
     """Fork one writer per "go SEED" line and report when it has ended."""
+    Journal.open(path).close()  # created and migrated once, so every writer starts writing at once
     print("ready", flush=True)
     for line in sys.stdin:
         seed = int(line.split()[1])

@@ -44,6 +44,7 @@ class WriterServer:
         self.process.stdin.flush()
         kind, pid = self.readline().split()
         assert kind == "child"
+        assert self.readline() == "opened"  # the kill lands among writes, not during start-up
         killer = threading.Timer(delay, os.kill, (int(pid), signal.SIGKILL))
         killer.start()
         saved = []
