@@ -170,7 +170,7 @@ class EntryEditor(QWidget):
 
     # -- changes ----------------------------------------------------------------------------------
 
-    def apply(self, transform: Transform, change: Change = Change.TYPING) -> None:
+    def apply(self, transform: Transform, change: str = Change.TYPING) -> None:
         """Change the entry; typing is saved after a pause, anything else at once."""
         if self._entry is None:
             return
@@ -178,11 +178,11 @@ class EntryEditor(QWidget):
         if entry == self._entry:
             return
         self._set_entry(entry)
-        if change is Change.TYPING:
+        if change == Change.TYPING:
             self.autosaver.schedule(entry)
         else:
             self.autosaver.commit(entry)
-        if change is Change.SHAPE:
+        if change == Change.SHAPE:
             self._load_all()
         else:
             self._show_heading()

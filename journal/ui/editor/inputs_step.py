@@ -100,7 +100,7 @@ class InputsStep(Step):
             lambda e: replace(e, inputs=remove_item(e.inputs, input_id)), change=Change.SHAPE))
         return row
 
-    def _set(self, input_id: str, change: Change, **changes: object) -> None:
+    def _set(self, input_id: str, change: str, **changes: object) -> None:
         self.edit(lambda e: replace(e, inputs=update_item(e.inputs, input_id, **changes)), change)
 
     def _shift(self, input_id: str, offset: int) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from enum import Enum
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QStyle, QToolButton, QVBoxLayout, QWidget
@@ -16,8 +15,8 @@ from journal.ui.hint_label import HintLabel
 Transform = Callable[[Entry], Entry]
 
 
-class Change(Enum):
-    """How an edit is saved and shown."""
+class Change:
+    """How an edit is saved and shown (plain strings: they travel through Qt signals)."""
 
     TYPING = "typing"   # saved after a pause in the typing
     CHOICE = "choice"   # saved at once; the widgets already show it
@@ -35,7 +34,7 @@ class Lookups:
 class Step(QWidget):
     """One step of the editor. `edited(transform, change)` asks the editor to change the entry."""
 
-    edited = Signal(object, bool)
+    edited = Signal(object, str)
     title = ""
 
     def __init__(self, hint: str, lookups: Lookups, parent: QWidget | None = None) -> None:
@@ -65,7 +64,7 @@ class Step(QWidget):
     def fill(self, entry: Entry) -> None:
         """Put the entry's values into the widgets (steps override this)."""
 
-    def edit(self, transform: Transform, change: Change = Change.TYPING) -> None:
+    def edit(self, transform: Transform, change: str = Change.TYPING) -> None:
         """Ask for a change, unless the widgets are only being filled."""
         if not self._loading and self.entry is not None:
             self.edited.emit(transform, change)
