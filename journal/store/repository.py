@@ -21,6 +21,7 @@ from journal.domain.model import (
     Mechanism,
     MechanismStats,
     Valence,
+    mechanism_key,
     new_id,
     now_utc,
 )
@@ -291,7 +292,7 @@ class Journal:
             for position, mechanism_id in enumerate(dict.fromkeys(
                     ids[_key(name)] for name in names if name.strip())):
                 session.add(WhyMechanismRow(why_id=why_id, mechanism_id=mechanism_id,
-                                            position=position))
+                                            entry_id=row.entry_id, position=position))
 
     # -- actions and guidelines ------------------------------------------------------------
 
@@ -415,11 +416,12 @@ class Journal:
         """How often each mechanism recurs among the filtered entries, the most frequent first."""
         where, params = _where(entry_filter)
         sql = sa.text(
-            "SELECT m.name, count(DISTINCT w.entry_id) AS entries, count(*) AS whys, "
-            "min(e.occurred_on) AS first_seen, max(e.occurred_on) AS last_seen "
-            "FROM why_mechanism wm JOIN mechanism m ON m.id = wm.mechanism_id "
-            "JOIN why w ON w.id = wm.why_id JOIN entry e ON e.id = w.entry_id "
-            f"WHERE {where} GROUP BY m.id ORDER BY entries DESC, whys DESC, m.name_key"
+            "SELECT m.name, s.entries, s.whys, s.first_seen, s.last_seen FROM ("
+            " SELECT wm.mechanism_id, count(DISTINCT e.rowid) AS entries, count(*) AS whys,"
+            " min(e.occurred_on) AS first_seen, max(e.occurred_on) AS last_seen"
+            f" FROM entry e CROSS JOIN why_mechanism wm ON wm.entry_id = e.id WHERE {where}"
+            " GROUP BY wm.mechanism_id) s JOIN mechanism m ON m.id = s.mechanism_id"
+            " ORDER BY s.entries DESC, s.whys DESC, m.name_key"
         ).columns(first_seen=sa.Date, last_seen=sa.Date)
         with self.reading() as session:
             return [MechanismStats(**row) for row in session.connection().execute(sql, params).mappings()]
@@ -470,9 +472,9 @@ _CHILDREN = ("input", "why", "link", "action", "guideline")
 _CHILD_SQL = {
     "input": "SELECT * FROM input WHERE entry_id IN ({ids}) ORDER BY position",
     "why": "SELECT * FROM why WHERE entry_id IN ({ids}) ORDER BY position",
-    "link": ("SELECT w.entry_id, wm.why_id, m.name FROM why_mechanism wm "
-             "JOIN why w ON w.id = wm.why_id JOIN mechanism m ON m.id = wm.mechanism_id "
-             "WHERE w.entry_id IN ({ids}) ORDER BY wm.position"),
+    "link": ("SELECT wm.entry_id, wm.why_id, m.name FROM why_mechanism wm "
+             "JOIN mechanism m ON m.id = wm.mechanism_id "
+             "WHERE wm.entry_id IN ({ids}) ORDER BY wm.position"),
     "action": "SELECT * FROM action WHERE entry_id IN ({ids}) ORDER BY position",
     "guideline": "SELECT * FROM guideline WHERE entry_id IN ({ids}) ORDER BY position",
 }
@@ -517,7 +519,7 @@ def _where(entry_filter: EntryFilter) -> tuple[str, dict[str, Any]]:
         params["valence"] = _valence(entry_filter.valence).value
     if entry_filter.mechanism:
         clauses.append(
-            "e.id IN (SELECT w.entry_id FROM why w JOIN why_mechanism wm ON wm.why_id = w.id "
+            "e.id IN (SELECT wm.entry_id FROM why_mechanism wm "
             "JOIN mechanism m ON m.id = wm.mechanism_id WHERE m.name_key = :mechanism)")
         params["mechanism"] = _key(entry_filter.mechanism)
     query = search.match_query(entry_filter.text)
@@ -545,8 +547,7 @@ def _existing_ids(session: Session, ids: Sequence[str]) -> set[str]:
     return found
 
 
-def _key(name: str) -> str:
-    return name.strip().casefold()
+_key = mechanism_key
 
 
 def _mechanism_name(name: str) -> str:
@@ -590,8 +591,7 @@ def _entries_of(session: Session, mechanism_ids: Sequence[str]) -> set[str]:
     if not mechanism_ids:
         return set()
     return set(session.exec(
-        select(WhyRow.entry_id).join(WhyMechanismRow, WhyMechanismRow.why_id == WhyRow.id)
-        .where(WhyMechanismRow.mechanism_id.in_(mechanism_ids))))
+        select(WhyMechanismRow.entry_id).where(WhyMechanismRow.mechanism_id.in_(mechanism_ids))))
 
 
 def _get(session: Session, table: type, row_id: str) -> Any:

@@ -12,7 +12,7 @@ import sqlalchemy as sa
 
 from journal.store.errors import JournalError, JournalTooNew, NotAJournal, translate
 
-REVISIONS = ("0001_tables", "0002_search")
+REVISIONS = ("0001_tables", "0002_search", "0003_link_entry")
 HEAD = REVISIONS[-1]
 BUSY_SECONDS = 2.0
 _SQLITE_HEADER = b"SQLite format 3\x00"
@@ -49,7 +49,7 @@ def prepare(path: Path, before_migration: Callable[[Path], None] | None = None) 
             )
         if revision is not None and before_migration is not None:
             before_migration(path)
-        _upgrade(path)
+        upgrade(path)
 
 
 def _create_owner_only(path: Path) -> None:
@@ -78,7 +78,8 @@ def current_revision(path: Path) -> str | None:
     return row[0] if row else None
 
 
-def _upgrade(path: Path) -> None:
+def upgrade(path: Path, revision: str = "head") -> None:
+    """Migrate the journal's schema to `revision` with Alembic, in one transaction."""
     from alembic import command
     from alembic.config import Config
 
@@ -88,7 +89,7 @@ def _upgrade(path: Path) -> None:
     try:
         with engine.begin() as connection:
             config.attributes["connection"] = connection
-            command.upgrade(config, "head")
+            command.upgrade(config, revision)
     finally:
         engine.dispose()
 
