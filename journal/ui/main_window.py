@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -28,6 +28,7 @@ from journal.ui.entry_list import EntryList
 from journal.ui.export_worker import JSON, MARKDOWN, ExportJob
 from journal.ui.file_dialogs import FileDialogs
 from journal.ui.journal_bridge import JournalBridge
+from journal.ui import pyside_guard
 from journal.ui.open_error_dialog import OpenErrorDialog
 from journal.ui.review_area import ReviewArea
 from journal.ui.sample_banner import SampleBanner
@@ -40,6 +41,7 @@ if TYPE_CHECKING:
 
 APP_TITLE = "Five Whys Journal"
 MESSAGE_MS = 6000
+GUARD_MS = 30_000
 
 
 class MainWindow(QMainWindow):
@@ -51,6 +53,9 @@ class MainWindow(QMainWindow):
 
     def __init__(self) -> None:
         super().__init__()
+        pyside_guard.top_up()
+        self._guard = QTimer(self)
+        self._guard.start(GUARD_MS)
         self.journal: Journal | None = None
         self.export_job: ExportJob | None = None
         self.autosaver = Autosaver(self)
@@ -90,6 +95,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.save_status)
 
     def _connect(self) -> None:
+        self._guard.timeout.connect(pyside_guard.top_up)
         actions = self.actions
         actions.new_journal.triggered.connect(self.new_journal)
         actions.open_journal.triggered.connect(self.choose_journal)
@@ -104,7 +110,7 @@ class MainWindow(QMainWindow):
         actions.delete_entry.triggered.connect(self.delete_entry)
         self.entry_list.entry_chosen.connect(self.editor.show_entry)
         self.entry_list.new_entry_requested.connect(self.new_entry)
-        self.editor.entry_edited.connect(self._show_entry_state)
+        self.editor.entry_edited.connect(lambda _entry: self._show_entry_state())
         self.bridge.changed.connect(self._journal_changed)
         self.autosaver.committed.connect(self._record_undo)
         self.autosaver.problem.connect(self.save_status.show_problem)
@@ -244,7 +250,7 @@ class MainWindow(QMainWindow):
             self.history.record(before)
         self._show_entry_state()
 
-    def _show_entry_state(self, *_args: object) -> None:
+    def _show_entry_state(self) -> None:
         entry = self.editor.entry()
         entry_id = entry.id if entry else None
         self.actions.undo.setEnabled(self.history.can_undo(entry_id) or self.autosaver.has_pending(entry_id))

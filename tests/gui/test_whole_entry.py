@@ -107,7 +107,8 @@ def test_a_whole_entry_made_by_hand_is_all_there_after_reopening(qtbot, window, 
     assert entry.outcome.startswith("The site was down") and entry.notes == "From the classic COE story."
     assert [(i.kind, i.text) for i in entry.inputs] == [
         (InputKind.PROCESS, "Hardware swaps are done by a script run by hand"),
-        (InputKind.ACTION, "The script ran with an inverted list"), (InputKind.TIME, "Peak afternoon traffic")]
+        (InputKind.ACTION, "The script ran with an inverted list"),
+        (InputKind.TIME, "Peak afternoon traffic")]
     assert entry.tree_depth() == 4
     top = entry.whys[0]
     assert [w.id for w in top.children] == [ids["script"], ids["noticed"]]
@@ -116,8 +117,8 @@ def test_a_whole_entry_made_by_hand_is_all_there_after_reopening(qtbot, window, 
     assert find_why(entry.whys, ids["noticed"]).question == "Why did the shutdown go on for so long?"
     assert {why.id for why, _ in entry.walk_whys() if why.root_cause} == {
         ids["permissions"], ids["dry_run"], ids["noticed"]}
-    assert set(entry.mechanism_names()) == {"Bulk operations have no guardrail", "No dry run for fleet scripts",
-                                            "No alarm on rate of change"}
+    assert set(entry.mechanism_names()) == {
+        "Bulk operations have no guardrail", "No dry run for fleet scripts", "No alarm on rate of change"}
     action = find_why(entry.whys, ids["permissions"]).actions[0]
     assert (action.text, action.status, action.done_on) == (
         "Require a second approval above 5% of the fleet", ActionStatus.DONE, date.today())

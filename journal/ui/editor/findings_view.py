@@ -33,7 +33,7 @@ class FindingsView(QWidget):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(CHECK_DELAY_MS)
-        self._timer.timeout.connect(self.check_now)
+        self._timer.timeout.connect(self._check)
         self.messages: list[str] = []
         self.setAccessibleName("Guidance on this answer")
         self.setVisible(False)
@@ -43,11 +43,13 @@ class FindingsView(QWidget):
         self._texts = (answer, question, parent_answer, title)
         self._timer.start()
 
-    def check_now(self, *texts: str) -> None:
-        """Check the answer now (with new texts, or the last ones given)."""
+    def check_now(self, answer: str, question: str, parent_answer: str, title: str) -> None:
+        """Check the answer now."""
+        self._texts = (answer, question, parent_answer, title)
+        self._check()
+
+    def _check(self) -> None:
         self._timer.stop()
-        if texts:
-            self._texts = texts  # type: ignore[assignment]
         answer = self._texts[0]
         findings = check_answer(*self._texts) if answer.strip() else []
         self._show([finding.message for finding in findings])

@@ -31,7 +31,7 @@ class WhyDelegate(QStyledItemDelegate):
         return QSize(metrics.averageCharWidth() * 30, int(metrics.lineSpacing() * 2.8))
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        why: Why | None = index.data(WhyRole)
+        why = self.parent().why_at(index)
         self.initStyleOption(option, index)
         option.text = ""
         style = option.widget.style()
@@ -96,8 +96,9 @@ class WhyTree(QTreeWidget):
         self.setAnimated(True)
         self._collapsed: set[str] = set()
         self._items: dict[str, QTreeWidgetItem] = {}
-        self.itemCollapsed.connect(lambda item: self._collapsed.add(item.data(0, WhyRole).id))
-        self.itemExpanded.connect(lambda item: self._collapsed.discard(item.data(0, WhyRole).id))
+        self._whys: dict[str, Why] = {}
+        self.itemCollapsed.connect(lambda item: self._collapsed.add(item.data(0, WhyRole)))
+        self.itemExpanded.connect(lambda item: self._collapsed.discard(item.data(0, WhyRole)))
         self.currentItemChanged.connect(self._on_current)
 
     def show_whys(self, whys: tuple[Why, ...], selected_id: str | None) -> None:
@@ -105,7 +106,7 @@ class WhyTree(QTreeWidget):
         self.blockSignals(True)
         try:
             self.clear()
-            self._items = {}
+            self._items, self._whys = {}, {}
             self._add(self.invisibleRootItem(), whys)
             for why_id, item in self._items.items():
                 item.setExpanded(why_id not in self._collapsed)
@@ -121,8 +122,13 @@ class WhyTree(QTreeWidget):
             self._items[why.id] = item
             self._add(item, why.children)
 
+    def why_at(self, index: Index) -> Why | None:
+        """The why shown at a model index."""
+        return self._whys.get(index.data(WhyRole) or "")
+
     def _set(self, item: QTreeWidgetItem, why: Why) -> None:
-        item.setData(0, WhyRole, why)
+        self._whys[why.id] = why
+        item.setData(0, WhyRole, why.id)
         item.setData(0, Qt.ItemDataRole.DisplayRole, f"{why.question} {why.answer}")
         tip = f"{why.question}\n{why.answer}" + ("\nRoot cause" if why.root_cause else "")
         item.setToolTip(0, tip)
@@ -136,7 +142,7 @@ class WhyTree(QTreeWidget):
     def selected_id(self) -> str | None:
         """The id of the selected why."""
         item = self.currentItem()
-        return item.data(0, WhyRole).id if item is not None else None
+        return item.data(0, WhyRole) if item is not None else None
 
     def select(self, why_id: str) -> None:
         """Select a why by id (tells `why_selected`)."""
@@ -145,7 +151,7 @@ class WhyTree(QTreeWidget):
             self.setCurrentItem(item)
 
     def _on_current(self, current: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None) -> None:
-        self.why_selected.emit(current.data(0, WhyRole).id if current is not None else "")
+        self.why_selected.emit(current.data(0, WhyRole) if current is not None else "")
 
     # -- drag and drop: the step changes the entry; the tree is then rebuilt from it ---------------
 
@@ -156,14 +162,14 @@ class WhyTree(QTreeWidget):
         if target is None or where == zone.OnViewport:
             return None, None
         if where == zone.OnItem:
-            return target.data(0, WhyRole).id, None
+            return target.data(0, WhyRole), None
         parent = target.parent()
         siblings = parent if parent is not None else self.invisibleRootItem()
         index = siblings.indexOfChild(target) + (1 if where == zone.BelowItem else 0)
         dragged = self.currentItem()
         if dragged is not None and dragged.parent() is parent and siblings.indexOfChild(dragged) < index:
             index -= 1
-        return (parent.data(0, WhyRole).id if parent is not None else None), index
+        return (parent.data(0, WhyRole) if parent is not None else None), index
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
         dragged = self.currentItem()
@@ -174,5 +180,5 @@ class WhyTree(QTreeWidget):
                                                self.dropIndicatorPosition())
         event.setDropAction(Qt.DropAction.IgnoreAction)
         event.accept()
-        why_id = dragged.data(0, WhyRole).id
+        why_id = dragged.data(0, WhyRole)
         QTimer.singleShot(0, lambda: self.why_dropped.emit(why_id, parent_id, position))
