@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from journal import paths
 from journal.domain.model import Entry
 from journal.store.errors import JournalError
+from journal.ui import pyside_guard
 from journal.ui.autosave import Autosaver
 from journal.ui.confirm_dialog import ConfirmDialog
 from journal.ui.editor.entry_editor import EntryEditor
@@ -28,7 +29,6 @@ from journal.ui.entry_list import EntryList
 from journal.ui.export_worker import JSON, MARKDOWN, ExportJob
 from journal.ui.file_dialogs import FileDialogs
 from journal.ui.journal_bridge import JournalBridge
-from journal.ui import pyside_guard
 from journal.ui.open_error_dialog import OpenErrorDialog
 from journal.ui.review_area import ReviewArea
 from journal.ui.sample_banner import SampleBanner
