@@ -44,7 +44,7 @@ class EntryRowDelegate(QStyledItemDelegate):
         palette = option.palette
         metrics = option.fontMetrics
         pad = metrics.averageCharWidth()
-        mark = max(4, metrics.height() // 3)
+        mark = max(6, metrics.height() * 5 // 11)
         rect = option.rect.adjusted(pad * 2 + mark, metrics.lineSpacing() // 3, -pad, 0)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)

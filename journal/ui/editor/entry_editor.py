@@ -6,7 +6,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
@@ -65,6 +65,9 @@ class EntryEditor(QWidget):
         self.heading.setFont(look.scaled_font(self.font(), 1.35, bold=True))
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
         self.heading.setAccessibleName("Entry title")
+        self.facts = QLabel()
+        self.facts.setAccessibleName("Entry summary")
+        look.make_muted(self.facts, 0.95)
         self.step_buttons = QButtonGroup(self)
         bar = QHBoxLayout()
         bar.setSpacing(0)
@@ -78,6 +81,7 @@ class EntryEditor(QWidget):
         layout = QVBoxLayout(editing)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
+        layout.addWidget(self.facts)
         layout.addLayout(bar)
         layout.addWidget(self.stack, 1)
         self.empty = QLabel(EMPTY_TEXT)
@@ -99,7 +103,8 @@ class EntryEditor(QWidget):
         button.setCheckable(True)
         button.setAccessibleName(f"Step {index + 1}: {step.title}")
         button.setToolTip(f"{step.title} (Alt+{index + 1})")
-        button.setShortcut(QKeySequence(f"Alt+{index + 1}"))
+        shortcut = QShortcut(QKeySequence(f"Alt+{index + 1}"), self)
+        shortcut.activated.connect(lambda: self.go_to_step(index))
         self.step_buttons.addButton(button, index)
         if index == 0:
             button.setChecked(True)
@@ -155,7 +160,13 @@ class EntryEditor(QWidget):
         self._show_heading()
 
     def _show_heading(self) -> None:
-        self.heading.setText(self._entry.title.strip() or UNTITLED if self._entry else "")
+        entry = self._entry
+        self.heading.setText(entry.title.strip() or UNTITLED if entry else "")
+        self.facts.setText(entry_facts(entry) if entry else "")
+        for index, step in enumerate(self.steps):
+            count = step_count(entry, index) if entry else 0
+            label = step.title.replace("&", "&&") + (f"  ({count})" if count else "")
+            self.step_buttons.button(index).setText(f"{index + 1}  {label}")
 
     def go_to_step(self, index: int) -> None:
         """Show a step (refreshed from the entry)."""
@@ -241,3 +252,22 @@ class EntryEditor(QWidget):
 def _is_undo_key(event: QKeyEvent) -> bool:
     return (event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo)
             or event.keyCombination().toCombined() == QKeySequence("Ctrl+Y")[0].toCombined())
+
+
+def entry_facts(entry: Entry) -> str:
+    """One muted line about an entry: when, where, which way, how far the whys went."""
+    roots = sum(why.root_cause for why, _depth in entry.walk_whys())
+    parts = [entry.occurred_on.strftime("%d %B %Y").lstrip("0"), entry.area, entry.valence.value,
+             f"{roots} root cause{'s' if roots != 1 else ''}" if entry.whys else "no whys yet"]
+    return "  ·  ".join(part for part in parts if part)
+
+
+def step_count(entry: Entry, index: int) -> int:
+    """How many things a step holds (shown beside its name): inputs, whys, actions and guidelines."""
+    if index == 1:
+        return len(entry.inputs)
+    if index == 2:
+        return sum(1 for _ in entry.walk_whys())
+    if index == 3:
+        return sum(1 for _ in entry.all_actions()) + len(entry.guidelines)
+    return 0

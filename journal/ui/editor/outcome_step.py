@@ -52,7 +52,8 @@ class OutcomeStep(Step):
         self.outcome_edit.setPlaceholderText("The site was down for 47 minutes; 212 of 220 servers stopped.")
         self.notes_edit = QPlainTextEdit()
         self.notes_edit.setPlaceholderText("Anything else worth keeping")
-        self.notes_edit.setMaximumHeight(look.line_height(self.notes_edit, 5))
+        self.outcome_edit.setMaximumHeight(look.line_height(self.outcome_edit, 12))
+        self.notes_edit.setMaximumHeight(look.line_height(self.notes_edit, 6))
         for widget, name in ((self.title_edit, "Title"), (self.date_edit, "When it happened"),
                              (self.area_combo, "Area"), (self.valence_combo, "Valence"),
                              (self.outcome_edit, "Outcome"), (self.notes_edit, "Notes")):
@@ -74,7 +75,8 @@ class OutcomeStep(Step):
         form.addRow("When", details)
         form.addRow("Outcome", self.outcome_edit)
         form.addRow("Notes", self.notes_edit)
-        self.body.addLayout(form, 1)
+        self.body.addLayout(form)
+        self.body.addStretch(1)
 
     def _connect(self) -> None:
         self.title_edit.textChanged.connect(lambda text: self.edit(lambda e: replace(e, title=text)))

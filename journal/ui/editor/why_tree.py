@@ -23,12 +23,29 @@ ROOT_CAUSE = "root cause"
 NO_ANSWER = "No answer yet"
 
 
+MAX_ANSWER_LINES = 3
+WRAP = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+
+
+def _answer_text(why: Why) -> str:
+    return " ".join(why.answer.split()) or NO_ANSWER
+
+
 class WhyDelegate(QStyledItemDelegate):
-    """Two lines per why: the question, muted, and the answer; a root cause gets a small badge."""
+    """The question of a why, muted, above its answer (wrapped); a root cause gets a small badge."""
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
         metrics = option.fontMetrics
-        return QSize(metrics.averageCharWidth() * 30, int(metrics.lineSpacing() * 2.8))
+        tree: WhyTree = self.parent()
+        why = tree.why_at(index)
+        width = tree.text_width(index)
+        lines = 1 if why is None else min(MAX_ANSWER_LINES, self._answer_lines(option, why, width))
+        return QSize(width, int(metrics.lineSpacing() * (1.8 + lines)))
+
+    @staticmethod
+    def _answer_lines(option: QStyleOptionViewItem, why: Why, width: int) -> int:
+        bounds = option.fontMetrics.boundingRect(QRect(0, 0, max(width, 1), 10_000), WRAP, _answer_text(why))
+        return max(1, round(bounds.height() / option.fontMetrics.lineSpacing()))
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         why = self.parent().why_at(index)
@@ -55,11 +72,11 @@ class WhyDelegate(QStyledItemDelegate):
                          painter.fontMetrics().elidedText(why.question or "Why?", Qt.TextElideMode.ElideRight,
                                                           question.width()))
         answer = rect.adjusted(0, metrics.lineSpacing() + metrics.lineSpacing() // 8, 0, 0)
+        answer.setHeight(metrics.lineSpacing() * MAX_ANSWER_LINES)
         painter.setFont(option.font)
         painter.setPen(text_color if why.answer.strip() else look.muted(palette))
-        text = " ".join(why.answer.split()) or NO_ANSWER
-        painter.drawText(answer, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
-                         painter.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, answer.width()))
+        painter.setClipRect(option.rect)
+        painter.drawText(answer, WRAP, _answer_text(why))
 
     def _paint_badge(self, painter: QPainter, option: QStyleOptionViewItem, rect: QRect) -> int:
         font = look.scaled_font(option.font, 0.8, bold=True)
@@ -121,6 +138,20 @@ class WhyTree(QTreeWidget):
             self._set(item, why)
             self._items[why.id] = item
             self._add(item, why.children)
+
+    def text_width(self, index: Index) -> int:
+        """The width a why's text has at its depth in the tree."""
+        depth = 0
+        parent = index.parent()
+        while parent.isValid():
+            depth, parent = depth + 1, parent.parent()
+        margin = self.fontMetrics().averageCharWidth() + 4
+        return max(self.fontMetrics().averageCharWidth() * 12,
+                   self.viewport().width() - self.indentation() * (depth + 1) - margin)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.scheduleDelayedItemsLayout()
 
     def why_at(self, index: Index) -> Why | None:
         """The why shown at a model index."""
