@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from journal.store.repository import Journal
 
 EMPTY_TEXT = "Select an entry on the left, or press Ctrl+N to record a new outcome."
+NO_JOURNAL_TEXT = "No journal is open. Use File › Open journal… or File › New journal… to start."
 STEP_STYLE = """
 QToolButton#step { border: none; border-bottom: 2px solid transparent; padding: 0.35em 0.9em; }
 QToolButton#step:checked { border-bottom: 2px solid palette(highlight); }
@@ -115,6 +116,7 @@ class EntryEditor(QWidget):
     def set_journal(self, journal: Journal | None) -> None:
         """Edit entries of `journal` (nothing is shown until an entry is chosen)."""
         self._journal = journal
+        self.empty.setText(EMPTY_TEXT if journal is not None else NO_JOURNAL_TEXT)
         self._show(None)
 
     def _areas(self) -> list[str]:

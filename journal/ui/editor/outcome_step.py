@@ -49,9 +49,12 @@ class OutcomeStep(Step):
         for valence in Valence:
             self.valence_combo.addItem(valence.value.capitalize(), valence.value)
         self.outcome_edit = QPlainTextEdit()
-        self.outcome_edit.setPlaceholderText("The site was down for 47 minutes; 212 of 220 servers stopped.")
+        self.outcome_edit.setPlaceholderText(
+            "For example: the site was down for 47 minutes; 212 of 220 servers stopped.")
+        self.outcome_edit.setTabChangesFocus(True)
         self.notes_edit = QPlainTextEdit()
         self.notes_edit.setPlaceholderText("Anything else worth keeping")
+        self.notes_edit.setTabChangesFocus(True)
         self.outcome_edit.setMaximumHeight(look.line_height(self.outcome_edit, 12))
         self.notes_edit.setMaximumHeight(look.line_height(self.notes_edit, 6))
         for widget, name in ((self.title_edit, "Title"), (self.date_edit, "When it happened"),
