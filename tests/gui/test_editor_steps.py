@@ -40,7 +40,8 @@ def test_tab_order_follows_the_why_being_edited(sample_window):
 def test_controls_have_accessible_names(sample_window):
     editor = sample_window.editor
     for widget in (editor.outcome.title_edit, editor.outcome.valence_combo, editor.whys.tree,
-                   editor.whys.details.answer, sample_window.entry_list.search, sample_window.entry_list.view):
+                   editor.whys.details.answer, sample_window.entry_list.search,
+                   sample_window.entry_list.view):
         assert widget.accessibleName()
 
 
