@@ -7,14 +7,25 @@ from collections.abc import Sequence
 from pathlib import Path
 
 
+def _db_argument(argv: Sequence[str]) -> str | None:
+    parser = argparse.ArgumentParser(add_help=False)
+    parser.add_argument("--db")
+    args, _rest = parser.parse_known_args(list(argv))
+    return args.db
+
+
 def window_journal_path(argv: Sequence[str]) -> Path:
     """The journal the window opens: --db, FIVEWHYS_DB, the last one used, or the default."""
     from journal import paths
 
-    parser = argparse.ArgumentParser(add_help=False)
-    parser.add_argument("--db")
-    args, _rest = parser.parse_known_args(list(argv))
-    return paths.window_journal(args.db)
+    return paths.window_journal(_db_argument(argv))
+
+
+def named_journal(argv: Sequence[str]) -> bool:
+    """Whether the journal was named by --db or FIVEWHYS_DB (and so is not remembered for next time)."""
+    from journal import paths
+
+    return paths.explicit_journal(_db_argument(argv)) is not None
 
 
 def build_window(argv: Sequence[str]):
@@ -37,7 +48,9 @@ def run_window(argv: Sequence[str]) -> int:
     from PySide6.QtCore import QTimer
 
     app, window = build_window(argv)
+    window.statusBar().showMessage("Opening the journal…")
     app.processEvents()
     path = window_journal_path(argv)
-    QTimer.singleShot(0, lambda: window.open_journal(path))
+    remember = not named_journal(argv)
+    QTimer.singleShot(0, lambda: window.open_journal(path, remember=remember))
     return app.exec()

@@ -125,8 +125,11 @@ class MainWindow(QMainWindow):
 
     # -- journals -------------------------------------------------------------------------------
 
-    def open_journal(self, path: Path) -> bool:
-        """Open the journal at `path`; on failure say why and offer another (False if none opened)."""
+    def open_journal(self, path: Path, remember: bool = True) -> bool:
+        """Open the journal at `path`; on failure say why and offer another (False if none opened).
+
+        It becomes the journal opened next time unless `remember` is False (one named by --db).
+        """
         from journal.store.repository import Journal
 
         try:
@@ -136,7 +139,9 @@ class MainWindow(QMainWindow):
                 return self.choose_journal()
             return False
         self._use(journal)
-        paths.remember_journal(journal.path)
+        if remember:
+            paths.remember_journal(journal.path)
+        self.statusBar().clearMessage()
         return True
 
     def choose_journal(self) -> bool:

@@ -85,13 +85,14 @@ def test_refusing_to_pick_another_journal_leaves_the_window_empty(qtbot, monkeyp
 
 
 def test_the_window_opens_the_journal_used_last_time(qtbot, tmp_path, monkeypatch):
-    from journal.ui.launch import window_journal_path
+    from journal.ui.launch import named_journal, window_journal_path
 
     monkeypatch.delenv(paths.ENV_DB, raising=False)
     used = tmp_path / "elsewhere.sqlite"
     make_window(qtbot, used).close()
     assert window_journal_path([]) == used
     assert window_journal_path(["--db", str(tmp_path / "named.sqlite")]) == tmp_path / "named.sqlite"
+    assert named_journal(["--db", "x.sqlite"]) and not named_journal([])
 
 
 def test_deleting_an_entry_asks_first(qtbot, monkeypatch, sample_window):
