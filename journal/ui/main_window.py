@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 from journal import paths
 from journal.domain.model import Entry
 from journal.store.errors import JournalError
-from journal.ui import pyside_guard
 from journal.ui.autosave import Autosaver
 from journal.ui.confirm_dialog import ConfirmDialog
 from journal.ui.editor.entry_editor import EntryEditor
@@ -41,7 +40,6 @@ if TYPE_CHECKING:
 
 APP_TITLE = "Five Whys Journal"
 MESSAGE_MS = 6000
-GUARD_MS = 30_000
 
 
 class MainWindow(QMainWindow):
@@ -53,9 +51,6 @@ class MainWindow(QMainWindow):
 
     def __init__(self) -> None:
         super().__init__()
-        pyside_guard.top_up()
-        self._guard = QTimer(self)
-        self._guard.start(GUARD_MS)
         self.journal: Journal | None = None
         self.export_job: ExportJob | None = None
         self.autosaver = Autosaver(self)
@@ -95,7 +90,6 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.save_status)
 
     def _connect(self) -> None:
-        self._guard.timeout.connect(pyside_guard.top_up)
         actions = self.actions
         actions.new_journal.triggered.connect(self.new_journal)
         actions.open_journal.triggered.connect(self.choose_journal)

@@ -4,7 +4,6 @@ from pathlib import Path
 
 import pytest
 
-from journal.ui import pyside_guard
 from journal.ui.confirm_dialog import ConfirmDialog
 from journal.ui.file_dialogs import FileDialogs
 from journal.ui.main_window import MainWindow
@@ -19,12 +18,6 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if GUI_TESTS in Path(str(item.fspath)).parents:
             item.add_marker(pytest.mark.qt_log_ignore("This plugin does not support"))
-
-
-@pytest.fixture(autouse=True, scope="session")
-def true_stays_alive():
-    """PySide6 6.12.0 drops a reference to True per Python slot call; keep a reserve for every GUI test."""
-    pyside_guard.top_up()
 
 
 def _unexpected(*_args, **_kwargs):
