@@ -44,7 +44,11 @@ def build_window(argv: Sequence[str]):
 
 
 def run_window(argv: Sequence[str]) -> int:
-    """Open the main window on the journal named by --db / FIVEWHYS_DB / the last used / the default."""
+    """Open the main window on the journal named by --db / FIVEWHYS_DB / the last used / the default.
+
+    The window is on screen first; the journal is checked for damage on a worker thread, then opened,
+    then backed up (once a day) on a worker thread again.
+    """
     from PySide6.QtCore import QTimer
 
     app, window = build_window(argv)
@@ -52,5 +56,5 @@ def run_window(argv: Sequence[str]) -> int:
     app.processEvents()
     path = window_journal_path(argv)
     remember = not named_journal(argv)
-    QTimer.singleShot(0, lambda: window.open_journal(path, remember=remember))
+    QTimer.singleShot(0, lambda: window.start_journal(path, remember=remember))
     return app.exec()
