@@ -174,14 +174,13 @@ class MainWindow(QMainWindow):
         """
         from journal.store.repository import Journal
 
+        if self.journal is not None and not self._may_leave("Open the other journal anyway?",
+                                                            "Open without saving"):
+            return False
         try:
             journal = Journal.open(path)
         except JournalError as error:
             return self._refuse(path, str(error), remember, damaged=isinstance(error, NotAJournal))
-        if self.journal is not None and not self._may_leave("Open the other journal anyway?",
-                                                            "Open without saving"):
-            journal.close()
-            return False
         self._use(journal)
         if remember:
             paths.remember_journal(journal.path)

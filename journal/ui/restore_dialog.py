@@ -38,12 +38,13 @@ class RestoreDialog(QDialog):
         super().__init__(parent)
         self.backups = list(backups)
         self.setWindowTitle("Restore backup")
-        heading = QLabel(f"Backups of {journal_name}, newest first")
+        heading = QLabel(f"Backups of {journal_name}" + (", newest first" if self.backups else ""))
         heading.setFont(look.scaled_font(self.font(), 1.15, bold=True))
         note = QLabel(NOTE if self.backups else NONE_YET.format(name=journal_name))
         note.setWordWrap(True)
         look.make_muted(note)
         self.table = self._table(now or datetime.now().astimezone())
+        self.table.setVisible(bool(self.backups))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.restore_button = self.buttons.addButton("Restore…", QDialogButtonBox.ButtonRole.AcceptRole)
         self.restore_button.setEnabled(bool(self.backups))
@@ -55,7 +56,8 @@ class RestoreDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.buttons)
-        self.resize(self.fontMetrics().averageCharWidth() * 70, self.fontMetrics().height() * 22)
+        lines = 22 if self.backups else 8
+        self.resize(self.fontMetrics().averageCharWidth() * 70, self.fontMetrics().height() * lines)
 
     def _table(self, now: datetime) -> QTreeWidget:
         table = QTreeWidget()
