@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,6 +17,7 @@ from journal.exchange.jsonv1 import JournalDocument
 from journal.exchange.markdown_parse import MarkdownFormatError
 
 Progress = Callable[[int, int], None]
+_OUR_ID = re.compile(r"^id: ([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$", re.MULTILINE)
 
 
 @dataclass
@@ -40,14 +44,61 @@ def write_markdown_folder(folder: Path, entries: Sequence[Entry], progress: Prog
     existing = _scan(folder)
     total, step = len(entries), max(1, len(entries) // 100)
     _report(progress, 0, total)
-    paths = []
-    for done, (entry, name) in enumerate(zip(entries, _plan(entries, existing), strict=True), start=1):
-        paths.append(_write_entry(folder, entry, name, existing))
-        if done % step == 0 or done == total:
-            _report(progress, done, total)
-    if mechanisms:
-        _write_mechanisms(folder, mechanisms, existing)
+    paths, stale = [], []
+    with _Writer() as writer:
+        for done, (entry, name) in enumerate(zip(entries, _plan(entries, existing), strict=True), start=1):
+            paths.append(_write_entry(folder, entry, name, existing, writer))
+            earlier = existing.entries.get(entry.id)
+            if earlier and earlier[0] != name:
+                stale.append(folder / earlier[0])
+            if done % step == 0 and done < total:
+                _report(progress, done, total)
+        if mechanisms:
+            _write_mechanisms(folder, mechanisms, existing, writer)
+    for path in stale:  # only once the entries' new files are safely written
+        _remove(path)
+    _report(progress, total, total)
     return paths
+
+
+class _Writer:
+    """Writes each file whole or not at all (a temporary file renamed over it, as
+    files.write_text_atomic does), then makes them all durable with one sync on leaving: an fsync per
+    file costs 1-2 ms, 15 s for 10,000 entries."""
+
+    _FLAGS = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
+
+    def __init__(self) -> None:
+        self._sync_each = not hasattr(os, "sync")  # Windows: no os.sync, so fsync every file
+
+    def write(self, path: Path, text: str) -> None:
+        temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        with files._writing_to(path):  # the same one-sentence errors as files.write_text_atomic
+            try:
+                self._write_whole(temporary, text.encode("utf-8"))
+                os.replace(temporary, path)
+            except BaseException:
+                with contextlib.suppress(OSError):
+                    os.unlink(temporary)
+                raise
+
+    def _write_whole(self, path: Path, data: bytes) -> None:
+        descriptor = os.open(path, self._FLAGS, 0o600)
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(descriptor, view):]
+            if self._sync_each:
+                os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+
+    def __enter__(self) -> _Writer:
+        return self
+
+    def __exit__(self, error_type: type | None, *exc_info: object) -> None:
+        if error_type is None and not self._sync_each:
+            os.sync()
 
 
 def _report(progress: Progress | None, done: int, total: int) -> None:
@@ -79,24 +130,23 @@ def _plan(entries: Sequence[Entry], existing: _Folder) -> list[str]:
     return planned
 
 
-def _write_entry(folder: Path, entry: Entry, name: str, existing: _Folder) -> Path:
+def _write_entry(folder: Path, entry: Entry, name: str, existing: _Folder, writer: _Writer) -> Path:
     text = markdown.render_entry(entry)
     earlier = existing.entries.get(entry.id)
     path = folder / name
     if earlier != (name, text):
-        files.write_text_atomic(path, text)
-    if earlier and earlier[0] != name:
-        _remove(folder / earlier[0])
+        writer.write(path, text)
     return path
 
 
-def _write_mechanisms(folder: Path, mechanisms: Sequence[Mechanism], existing: _Folder) -> None:
+def _write_mechanisms(folder: Path, mechanisms: Sequence[Mechanism], existing: _Folder,
+                      writer: _Writer) -> None:
     text = markdown.render_mechanisms(mechanisms)
     if existing.mechanisms is None:
         name = names.unique_name(markdown.MECHANISMS_STEM, markdown.SUFFIX, existing.taken)
         existing.mechanisms = (name, "")
     if existing.mechanisms[1] != text:
-        files.write_text_atomic(folder / existing.mechanisms[0], text)
+        writer.write(folder / existing.mechanisms[0], text)
 
 
 def _remove(path: Path) -> None:
@@ -113,12 +163,32 @@ def _scan(folder: Path) -> _Folder:
         found.taken.add(names.name_key(path.name))
         if not _is_markdown(path):
             continue
-        text, front = _front_matter_of(path)
-        if front.get("fivewhys") == markdown.MECHANISMS_KIND:
+        text, kind, ident = _identify(path)
+        if kind == "mechanisms":
             found.mechanisms = found.mechanisms or (path.name, text)
-        elif isinstance(front.get("id"), str) and "valence" in front:
-            found.entries.setdefault(front["id"], (path.name, text))
+        elif kind == "entry":
+            found.entries.setdefault(ident, (path.name, text))
     return found
+
+
+def _identify(path: Path) -> tuple[str, str, str]:
+    """A file's text and what it holds: ("entry", id), ("mechanisms", "") or ("", "") if not ours."""
+    try:
+        text = files.read_text(path)
+    except ExchangeError:
+        return "", "", ""
+    head = text[: text.find("\n---\n", 3) + 1] if text.startswith("---\n") else ""
+    fast = _OUR_ID.search(head)
+    if fast and "\nvalence:" in head:  # as written by render_entry: no need to read the YAML
+        return text, "entry", fast.group(1)
+    try:
+        front = markdown.split_front_matter(text)[0]
+    except FormatError:
+        return text, "", ""
+    if front.get("fivewhys") == markdown.MECHANISMS_KIND:
+        return text, "mechanisms", ""
+    ident = front.get("id")
+    return (text, "entry", ident) if isinstance(ident, str) and "valence" in front else (text, "", "")
 
 
 def _listing(folder: Path) -> list[Path]:
@@ -130,15 +200,6 @@ def _listing(folder: Path) -> list[Path]:
 
 def _is_markdown(path: Path) -> bool:
     return path.suffix.lower() == markdown.SUFFIX and not path.name.startswith(".") and path.is_file()
-
-
-def _front_matter_of(path: Path) -> tuple[str, dict]:
-    """A file's text and front matter; nothing for a file that is not readable Markdown of ours."""
-    try:
-        text = files.read_text(path)
-        return text, markdown.split_front_matter(text)[0]
-    except (ExchangeError, FormatError):
-        return "", {}
 
 
 # -- import -----------------------------------------------------------------------------------

@@ -198,7 +198,10 @@ class _Marker:
 
 
 def _marker(line: str) -> _Marker | None:
-    match = _MARKER.fullmatch(_expand_indent(line))
+    body = line.lstrip(" \t")
+    if not body or body[0] not in "-*+":
+        return None
+    match = _MARKER.fullmatch(_expand_indent(line) if "\t" in line[: len(line) - len(body)] else line)
     if match is None:
         return None
     indent, spaces, text = len(match.group(1)), match.group(2) or "", match.group(3) or ""

@@ -7,14 +7,18 @@ import re
 from collections.abc import Iterator
 
 # Characters that start structure anywhere on a line (CommonMark, GFM and Obsidian: emphasis, code,
-# links, HTML, entities, tables, strikethrough, tags, highlights, math, comments, footnotes).
-_ANYWHERE = re.compile(r"([\\`*_\[\]<>&|~#=$%^])")
+# links, HTML, entities, tables, strikethrough, tags, highlights, math, comments, footnotes) get a
+# backslash; characters that cannot be backslash-escaped are written as numeric character references.
+_ANYWHERE = "\\`*_[]<>&|~#=$%^"
+_ESCAPES = {ord(char): "\\" + char for char in _ANYWHERE} | {0: "&#0;", 10: "&#10;", 13: "&#13;"}
+_ESCAPES_AND_SEMICOLON = _ESCAPES | {ord(";"): "\\;"}
 # Characters that start structure only at the start of a line: bullets and ordered-list markers.
 _LINE_START = re.compile(r"^([-+])|^([0-9]+)([.)])")
-# Characters that cannot be backslash-escaped: written as numeric character references.
-_AS_REFERENCE = re.compile("[\x00\r]")
+_LINE_START_CHARS = frozenset("-+0123456789")
 # Whitespace a CommonMark reader strips at the start and end of a line (spaces, tabs, Unicode Zs, ...).
 _EDGE_CHARS = " \t\n\x0b\x0c\r\u2028\u2029\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
+_EDGE_SET = frozenset(" \t\n\x0b\x0c\r\u2028\u2029\u00a0\u1680\u202f\u205f\u3000") | frozenset(
+    map(chr, range(0x2000, 0x200B)))
 _LEADING = re.compile(f"^[{_EDGE_CHARS}]+")
 _TRAILING = re.compile(f"[{_EDGE_CHARS}]+$")
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -47,18 +51,19 @@ def _references(match: re.Match[str]) -> str:
     return "".join(_reference(char) for char in match.group())
 
 
-def escape_line(text: str, extra: re.Pattern[str] | None = None) -> str:
-    """One line of Markdown showing exactly `text` (a newline inside becomes a character reference)."""
-    text = writable(text)
-    escaped = _ANYWHERE.sub(r"\\\1", text)
-    if extra is not None:
-        escaped = extra.sub(r"\\\1", escaped)
-    escaped = _LINE_START.sub(_escape_line_start, escaped, count=1)
-    if "\n" in escaped:
-        escaped = escaped.replace("\n", "&#10;")
-    escaped = _AS_REFERENCE.sub(_references, escaped)
-    escaped = _LEADING.sub(_references, escaped, count=1)
-    return _TRAILING.sub(_references, escaped, count=1)
+def escape_line(text: str, semicolon: bool = False) -> str:
+    """One line of Markdown showing exactly `text` (a newline inside becomes a character reference);
+    with `semicolon`, semicolons are escaped too (they separate names in a list)."""
+    if not text:
+        return text
+    escaped = writable(text).translate(_ESCAPES_AND_SEMICOLON if semicolon else _ESCAPES)
+    if escaped[0] in _LINE_START_CHARS:
+        escaped = _LINE_START.sub(_escape_line_start, escaped, count=1)
+    if escaped[0] in _EDGE_SET:
+        escaped = _LEADING.sub(_references, escaped, count=1)
+    if escaped[-1] in _EDGE_SET:
+        escaped = _TRAILING.sub(_references, escaped, count=1)
+    return escaped
 
 
 def _escape_line_start(match: re.Match[str]) -> str:
@@ -67,16 +72,16 @@ def _escape_line_start(match: re.Match[str]) -> str:
     return match.group(2) + "\\" + match.group(3)
 
 
-def escape_text(text: str, indent: str, extra: re.Pattern[str] | None = None) -> str:
+def escape_text(text: str, indent: str, semicolon: bool = False) -> str:
     """`text` as inline Markdown whose newlines are hard breaks followed by `indent`."""
     if "\n" not in text:
-        return escape_line(text, extra)
+        return escape_line(text, semicolon)
     core = text.strip("\n")
     if not core:
         return "&#10;" * len(text)
     lead = len(text) - len(text.lstrip("\n"))
     trail = len(text) - len(text.rstrip("\n"))
-    lines = (escape_line(line, extra) for line in core.split("\n"))
+    lines = (escape_line(line, semicolon) for line in core.split("\n"))
     return "&#10;" * lead + (HARD_BREAK + indent).join(lines) + "&#10;" * trail
 
 
