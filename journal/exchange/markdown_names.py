@@ -41,9 +41,10 @@ def fitted(stem: str, tail: str) -> str:
     cut = stem[: MAX_CHARS - len(tail)].encode()[:budget].decode("utf-8", "ignore")
     while cut and len(cut) < len(stem) and _continues_cluster(stem[len(cut)]):
         cut = cut[:-1]
-    cut = cut.rstrip(" .")
-    if cut.split(".")[0].rstrip(" ").upper() in _RESERVED:
-        cut += "_"
+    cut = cut.rstrip(_JOINERS).rstrip(" .")
+    base = cut.split(".")[0]
+    if base.rstrip(" ").upper() in _RESERVED:  # Windows reserves "NUL" and "nul.tar" alike
+        cut = base + "_" + cut[len(base):]
     return cut + tail
 
 

@@ -29,7 +29,16 @@ from journal.exchange.markdown_text import block_text, paragraph_text, split_une
 SECTIONS = {"outcome": "Outcome", "inputs": "Inputs", "whys": "Whys", "actions": "Actions",
             "guidelines": "Guidelines", "notes": "Notes"}
 MAX_DEPTH = 200
-_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """PyYAML's safe loader, leaving dates as text so a wrong one gets a clear message here."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in _Loader.yaml_implicit_resolvers.items()
+}
 _HEADING = re.compile(r"(#{1,6})(?:[ \t]+(.*?))?[ \t]*")
 _CLOSING_HASHES = re.compile(r"(?:^|[ \t]+)#+$")
 _MARKER = re.compile(r"( *)[-*+](?:( +)(.*))?")
@@ -71,7 +80,7 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], Lines]:
 
 def _load_yaml(text: str) -> dict[str, Any]:
     try:
-        data = yaml.load(text, Loader=_LOADER)
+        data = yaml.load(text, Loader=_Loader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         problem = getattr(error, "problem", None) or "it cannot be read"
@@ -95,12 +104,11 @@ def _front_text(front: dict[str, Any], key: str) -> str:
 
 def _front_day(front: dict[str, Any]) -> date:
     value = front.get("date")
-    if isinstance(value, datetime):
-        return value.date()
     if isinstance(value, date):
-        return value
+        return value.date() if isinstance(value, datetime) else value
+    text = str(value).strip()
     try:
-        return date.fromisoformat(str(value).strip())
+        return date.fromisoformat(text) if len(text) == 10 else datetime.fromisoformat(text).date()
     except ValueError:
         found = "is missing" if value is None else f"is “{value}”"
         raise MarkdownFormatError(f"“date” in the front matter {found}; "
@@ -183,11 +191,16 @@ def _section_key(content: str | None, number: int, known: dict[str, str] | None,
 
 @dataclass
 class Item:
-    """A list item: its text lines (indentation removed; "" between paragraphs) and nested items."""
+    """A list item: its text lines (indentation removed; "" between paragraphs), their line numbers
+    in the file, and nested items."""
 
-    number: int
+    numbers: list[int]
     lines: list[str]
     children: list[Item] = field(default_factory=list)
+
+    @property
+    def number(self) -> int:
+        return self.numbers[0]
 
 
 @dataclass(frozen=True)
@@ -239,7 +252,7 @@ def _items(lines: Lines, at: int, min_indent: int, depth: int) -> tuple[list[Ite
 
 
 def _item(lines: Lines, at: int, marker: _Marker, depth: int) -> tuple[Item, int]:
-    item = Item(lines[at][0], [marker.text])
+    item = Item([lines[at][0]], [marker.text])
     at += 1
     while at < len(lines):
         line = lines[at][1]
@@ -248,11 +261,13 @@ def _item(lines: Lines, at: int, marker: _Marker, depth: int) -> tuple[Item, int
             if after == len(lines) or not _continues(lines[after][1], marker.content):
                 break
             item.lines.append("")
+            item.numbers.append(lines[at][0])
             at = after
         elif _marker(line) is not None:
             break
         else:
             item.lines.append(line.strip(" \t"))
+            item.numbers.append(lines[at][0])
             at += 1
     item.children, at = _items(lines, at, marker.content, depth + 1)
     return item, at
@@ -331,7 +346,7 @@ def _action(item: Item) -> Action:
     if notes:
         lines[-1] = lines[-1][: notes.start()]
         for note in (part.strip() for part in notes.group(1).split(",")):
-            status, due_on, done_on = _action_note(note, item.number, status, due_on, done_on)
+            status, due_on, done_on = _action_note(note, item.numbers[-1], status, due_on, done_on)
     return Action(text=paragraph_text(lines), status=status, due_on=due_on, done_on=done_on)
 
 
@@ -356,9 +371,9 @@ def _action_note(note: str, number: int, status: ActionStatus, due_on: date | No
 
 def _why(item: Item, depth: int) -> Why:
     fields = _why_fields(item)
-    if fields.get("root cause", "").strip():
+    if "root cause" in fields and fields["root cause"][1].strip():
         raise MarkdownFormatError("“**Root cause**” stands alone; put the mechanisms after "
-                                  "“**Mechanisms:**”", item.number)
+                                  "“**Mechanisms:**”", fields["root cause"][0])
     actions, children = [], []
     for child in item.children:
         if _BOX.match(child.lines[0]):
@@ -368,11 +383,16 @@ def _why(item: Item, depth: int) -> Why:
         else:
             raise MarkdownFormatError("under a why, a list item must be a why (“**Why?** …”) "
                                       "or an action (“[ ] …”)", child.number)
+    mechanisms = fields.get("mechanisms")
     return Why(
-        question=fields["why"], answer=fields.get("answer", ""), root_cause="root cause" in fields,
-        mechanisms=_mechanism_names(fields.get("mechanisms"), item.number),
+        question=_field_text(fields, "why"), answer=_field_text(fields, "answer"),
+        root_cause="root cause" in fields, mechanisms=_mechanism_names(*mechanisms) if mechanisms else (),
         actions=tuple(actions), children=tuple(children),
     )
+
+
+def _field_text(fields: dict[str, tuple[int, str]], label: str) -> str:
+    return paragraph_text(fields[label][1].split("\n")) if label in fields else ""
 
 
 def _is_why(item: Item) -> bool:
@@ -380,26 +400,25 @@ def _is_why(item: Item) -> bool:
     return match is not None and match.group(1).lower() == "why"
 
 
-def _why_fields(item: Item) -> dict[str, str]:
-    """Question, answer, root-cause mark and mechanisms: the raw Markdown of each labelled field."""
+def _why_fields(item: Item) -> dict[str, tuple[int, str]]:
+    """Question, answer, root-cause mark and mechanisms: the line and raw Markdown of each field."""
     if not _is_why(item):
         raise MarkdownFormatError("a why must begin with “**Why?**”", item.number)
-    fields: dict[str, list[str]] = {}
+    fields: dict[str, tuple[int, list[str]]] = {}
     current: list[str] = []
-    for line in item.lines:
+    for number, line in zip(item.numbers, item.lines, strict=True):
         match = _LABEL.match(line)
         if match is None:
             current.append(line)
             continue
         label = _LABEL_KEYS[match.group(1).lower()]
         if label in fields:
-            raise MarkdownFormatError(f"this why has a second “{match.group().strip()}” line", item.number)
+            raise MarkdownFormatError(f"this why has a second “{match.group().strip()}” line", number)
         if current:
             current[-1] = _without_hard_break(current[-1])
-        current = fields[label] = [line[match.end():]]
-    raw = {label: "\n".join(lines) for label, lines in fields.items()}
-    return {label: (text if label == "mechanisms" else paragraph_text(text.split("\n")))
-            for label, text in raw.items()}
+        current = [line[match.end():]]
+        fields[label] = (number, current)
+    return {label: (number, "\n".join(lines)) for label, (number, lines) in fields.items()}
 
 
 def _without_hard_break(line: str) -> str:
@@ -408,9 +427,7 @@ def _without_hard_break(line: str) -> str:
     return line[:-1] if backslashes % 2 else line
 
 
-def _mechanism_names(raw: str | None, number: int) -> tuple[str, ...]:
-    if raw is None:
-        return ()
+def _mechanism_names(number: int, raw: str) -> tuple[str, ...]:
     names = [unescape(piece.strip(" \t\n")) for piece in split_unescaped(raw)]
     if not all(name.strip() for name in names):
         raise MarkdownFormatError("a mechanism name is empty (names are separated by “;”)", number)
