@@ -15,7 +15,13 @@ from journal.domain.model import Action, ActionStatus, Entry, Mechanism, Valence
 from journal.exchange import markdown
 from journal.exchange.files import read_document
 from journal.exchange.jsonv1 import entry_to_dict
-from journal.exchange.markdown import parse_entry, parse_file, parse_mechanisms, render_entry, render_mechanisms
+from journal.exchange.markdown import (
+    parse_entry,
+    parse_file,
+    parse_mechanisms,
+    render_entry,
+    render_mechanisms,
+)
 from journal.exchange.markdown_parse import MarkdownFormatError
 
 
@@ -38,7 +44,8 @@ def test_front_matter_has_the_fields_obsidian_and_other_tools_read(sample):
     entry = server_entry(sample)
     text = render_entry(entry)
     front = yaml.safe_load(text.split("---\n")[1])
-    assert list(front) == ["title", "date", "area", "valence", "mechanisms", "tags", "id", "created", "updated"]
+    assert list(front) == ["title", "date", "area", "valence", "mechanisms", "tags", "id", "created",
+                           "updated"]
     assert front["title"] == entry.title and front["date"] == date(2026, 5, 12)
     assert front["tags"] == ["fivewhys", "work", "negative"]
     assert front["mechanisms"] == list(entry.mechanism_names())
@@ -73,7 +80,8 @@ def test_the_body_reads_as_a_person_would_write_it(sample):
               - [x] Require a second approval when a command touches more than 5\\% of the fleet NOTES
         """).replace("NOTES", "*(due 2026-05-30, done 2026-05-28)*")
     assert expected in text
-    assert text.endswith("## Notes\n\nFrom the classic COE story: the script did the inverse of what was meant.\n")
+    assert text.endswith(
+        "## Notes\n\nFrom the classic COE story: the script did the inverse of what was meant.\n")
 
 
 def test_actions_show_their_status_and_dates():
@@ -154,7 +162,8 @@ def test_ticking_a_box_in_obsidian_marks_the_action_done(sample):
 
 
 def test_without_a_heading_the_title_comes_from_the_front_matter():
-    entry = parse_entry(document("## Notes\n\nn", "title: From front matter\ndate: 2026-05-12\nvalence: mixed"))
+    front = "title: From front matter\ndate: 2026-05-12\nvalence: mixed"
+    entry = parse_entry(document("## Notes\n\nn", front))
     assert (entry.title, entry.notes, entry.valence) == ("From front matter", "n", Valence.MIXED)
 
 
@@ -172,15 +181,18 @@ def test_named_entities_typed_by_hand_read_as_commonmark_shows_them():
     (document("# t", "date: 2026-13-40\nvalence: negative"), "“date” in the front matter is “2026-13-40”"),
     (document("# t", "date: 2026-05-12\nvalence: sad"),
      "“valence” in the front matter is “sad”; it must be one of negative, positive, mixed"),
-    (document("# t", "date: 2026-05-12\nvalence: negative\narea: [a, b]"), "“area” in the front matter must be text"),
+    (document("# t", "date: 2026-05-12\nvalence: negative\narea: [a, b]"),
+     "“area” in the front matter must be text"),
     (document("Hello\n\n# t"), "Line 6: text stands before the first “## ” section"),
     (document("# t\n\n## Lessons\n\nx"), "Line 8: “## Lessons” is not a section of an entry"),
     (document("# t\n\n## Notes\n\na\n\n## notes\n\nb"), "Line 12: there is a second “## notes” section"),
     (document("# t\n\n## Whys\n\n- Because it broke"), "Line 10: a why must begin with “**Why?**”"),
     (document("# t\n\n## Whys\n\n- **Why?** q\n  **Answer:** a\n  **Answer:** b"),
      "Line 12: this why has a second “**Answer:**” line"),
-    (document("# t\n\n## Whys\n\n- **Why?** q\n  **Root cause** Pride"), "Line 11: “**Root cause**” stands alone"),
-    (document("# t\n\n## Whys\n\n- **Why?** q\n  **Mechanisms:** A;  ; B"), "Line 11: a mechanism name is empty"),
+    (document("# t\n\n## Whys\n\n- **Why?** q\n  **Root cause** Pride"),
+     "Line 11: “**Root cause**” stands alone"),
+    (document("# t\n\n## Whys\n\n- **Why?** q\n  **Mechanisms:** A;  ; B"),
+     "Line 11: a mechanism name is empty"),
     (document("# t\n\n## Whys\n\n- **Why?** q\n  - a note"), "Line 11: under a why, a list item must be"),
     (document("# t\n\n## Actions\n\n- [ ] x *(due 2026-02-30)*"),
      "Line 10: “2026-02-30” after “due” is not a date like 2026-11-23"),
