@@ -21,17 +21,12 @@ ALLOWED_NODES = {"root", "heading", "paragraph", "inline", "text", "hardbreak", 
 HOSTILE = ["# x", "- ", "1. ", "+ ", "> ", "|a|b|", "`code`", "*", "_", "[link](x)", "<script>", "&amp;",
            "---", "===", "\\", "  ", "\t", "\n", "\r", "\r\n", "~~~", "```", "[[wiki]]", "#tag", "==hi==",
            "$x$", "%%c%%", "[^1]", "![i](x)", "<http://x>", "&#32;", ";", "**Why?**", "[ ]",
-           "*(due 2026-01-01)*", "\u00a0", "\u2028", "\x85", "é", "🙂", "\ufeff", "    code"]
+           "*(due 2026-01-01)*", "_em_", "*em*", "__strong__", "x<b>y</b>", "<!-- c -->", "\u00a0",
+           "\u2028", "\x85", "é", "🙂", "\ufeff", "    code"]
 
 
 # -- strategies -------------------------------------------------------------------------------
 
-def texts(min_size: int = 0) -> st.SearchStrategy[str]:
-    hostile = st.lists(st.sampled_from(HOSTILE) | st.text(max_size=6), max_size=5).map("".join)
-    return (st.text(max_size=24) | hostile).filter(lambda text: len(text) >= min_size)
-
-
-names = texts(1).filter(lambda name: name.strip())
 days = st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31))
 optional_days = st.none() | days
 moments = st.builds(
@@ -39,27 +34,34 @@ moments = st.builds(
         timedelta(minutes=minutes))) + timedelta(seconds=seconds),
     st.dates(min_value=date(1990, 1, 1), max_value=date(2090, 1, 1)),
     st.integers(0, 86399), st.integers(-14 * 60, 14 * 60))
-actions = st.builds(Action, text=texts(), status=st.sampled_from(ActionStatus), due_on=optional_days,
-                    done_on=optional_days)
 
 
-def whys(children: st.SearchStrategy[tuple[Why, ...]]) -> st.SearchStrategy[Why]:
-    return st.builds(Why, question=texts(), answer=texts(), root_cause=st.booleans(),
-                     mechanisms=st.lists(names, max_size=3, unique=True).map(tuple),
-                     actions=st.lists(actions, max_size=2).map(tuple), children=children)
+def entries(excluded: str = "") -> st.SearchStrategy[Entry]:
+    """Entries full of hostile text; `excluded` characters never appear in their texts."""
+    chars = st.characters(exclude_categories=("Cs",), exclude_characters=excluded)
+    hostile = st.lists(st.sampled_from([h for h in HOSTILE if not set(h) & set(excluded)])
+                       | st.text(chars, max_size=6), max_size=5).map("".join)
+    texts = st.text(chars, max_size=24) | hostile
+    names = texts.filter(lambda name: name.strip())
+    actions = st.builds(Action, text=texts, status=st.sampled_from(ActionStatus), due_on=optional_days,
+                        done_on=optional_days)
 
+    def whys(children: st.SearchStrategy[tuple[Why, ...]]) -> st.SearchStrategy[Why]:
+        return st.builds(Why, question=texts, answer=texts, root_cause=st.booleans(),
+                         mechanisms=st.lists(names, max_size=3, unique=True).map(tuple),
+                         actions=st.lists(actions, max_size=2).map(tuple), children=children)
 
-why_trees = st.recursive(whys(st.just(())), lambda inner: whys(st.lists(inner, max_size=3).map(tuple)),
+    trees = st.recursive(whys(st.just(())), lambda inner: whys(st.lists(inner, max_size=3).map(tuple)),
                          max_leaves=8)
-entries = st.builds(
-    Entry, title=texts(), occurred_on=days, valence=st.sampled_from(Valence), area=texts(),
-    outcome=texts(), notes=texts(),
-    inputs=st.lists(st.builds(Input, kind=st.sampled_from(InputKind), text=texts()), max_size=3).map(tuple),
-    whys=st.lists(why_trees, max_size=3).map(tuple), actions=st.lists(actions, max_size=3).map(tuple),
-    guidelines=st.lists(st.builds(Guideline, text=texts()), max_size=2).map(tuple),
-    id=st.uuids().map(str) | names.filter(lambda name: len(name) <= 200),
-    created_at=moments, updated_at=moments,
-)
+    return st.builds(
+        Entry, title=texts, occurred_on=days, valence=st.sampled_from(Valence), area=texts,
+        outcome=texts, notes=texts,
+        inputs=st.lists(st.builds(Input, kind=st.sampled_from(InputKind), text=texts), max_size=3).map(tuple),
+        whys=st.lists(trees, max_size=3).map(tuple), actions=st.lists(actions, max_size=3).map(tuple),
+        guidelines=st.lists(st.builds(Guideline, text=texts), max_size=2).map(tuple),
+        id=st.uuids().map(str) | names.filter(lambda name: len(name) <= 200),
+        created_at=moments, updated_at=moments,
+    )
 
 
 # -- an independent reader on top of markdown-it (CommonMark) and PyYAML's pure-Python loader --
@@ -212,22 +214,24 @@ def strip_mechanisms(data: list[dict[str, Any]], whys: tuple[Why, ...]) -> None:
         strip_mechanisms(item["children"], why.children)
 
 
-def commonmark_visible(entry: Entry) -> bool:
-    """Whether a CommonMark reader can show every text exactly (see test_nul_and_edge_controls)."""
-    everything = repr(entry_to_dict(entry))
-    return "\\x00" not in everything and "\\x0b" not in everything
+# NUL and U+000B cannot be shown by a CommonMark reader (see test_nul_and_edge_controls_...): our own
+# parser gets them back, so only the first property covers them.
+NOT_FOR_COMMONMARK = "\x00\x0b"
 
 
-# -- properties -------------------------------------------------------------------------------
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(entries())
+def test_render_then_parse_gives_the_same_entry_for_any_text(entry):
+    assert entry_to_dict(parse_entry(render_entry(entry))) == entry_to_dict(entry)
 
-@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(entries)
-def test_our_parser_and_a_commonmark_reader_get_back_exactly_what_was_written(entry):
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(entries(excluded=NOT_FOR_COMMONMARK))
+def test_a_commonmark_reader_sees_exactly_the_structure_and_texts_written(entry):
     document = render_entry(entry)
     assert entry_to_dict(parse_entry(document)) == entry_to_dict(entry)
     front, seen, depth = read_with_commonmark(document)
-    if commonmark_visible(entry):
-        assert seen == expected_view(entry)
+    assert seen == expected_view(entry)
     assert depth == entry.tree_depth()
     assert front["title"] == entry.title and front["area"] == entry.area
     assert front["date"] == entry.occurred_on and front["valence"] == entry.valence.value
