@@ -275,3 +275,17 @@ def test_an_entry_built_in_memory_survives_the_files(tmp_path):
     entry = Entry(title="Tabs\tand\r\nreturns | pipes", occurred_on=date(2026, 2, 3), notes="  leading\n")
     write_markdown_folder(tmp_path, [entry])
     assert [entry_to_dict(e) for e in read_markdown(tmp_path).entries] == [entry_to_dict(entry)]
+
+
+def test_a_failed_flush_to_disk_is_reported(tmp_path, sample, monkeypatch):
+    import ctypes
+
+    from journal.exchange import markdown_files
+
+    def failing_syncfs(descriptor: int) -> int:
+        ctypes.set_errno(errno.EIO)
+        return -1
+
+    monkeypatch.setattr(markdown_files, "_syncfs", lambda: failing_syncfs)
+    with pytest.raises(ExchangeError, match=r"could not be saved to disk: Input/output error\.$"):
+        write_markdown_folder(tmp_path, sample.entries[:1])

@@ -15,7 +15,9 @@ from journal.domain.model import Action, ActionStatus, Entry, Guideline, Input, 
 from journal.exchange.jsonv1 import entry_to_dict
 from journal.exchange.markdown import parse_entry, render_entry
 
-COMMONMARK = MarkdownIt("commonmark")
+# markdown-it's CommonMark preset stops nesting blocks at 20 levels (about 9 levels of whys) as a
+# safety limit of its own; CommonMark itself sets none, so the reader here allows deeper trees.
+COMMONMARK = MarkdownIt("commonmark", {"maxNesting": 400})
 ALLOWED_NODES = {"root", "heading", "paragraph", "inline", "text", "hardbreak", "strong", "em",
                  "bullet_list", "list_item"}
 HOSTILE = ["# x", "- ", "1. ", "+ ", "> ", "|a|b|", "`code`", "*", "_", "[link](x)", "<script>", "&amp;",
@@ -277,3 +279,14 @@ def test_lone_surrogates_are_written_as_the_replacement_character():
     document.encode("utf-8")
     back = parse_entry(document)
     assert back.title == "bad \ufffd half" and back.area == "x\ufffdy"
+
+
+def test_a_deep_tree_keeps_its_shape():
+    why = Why(question="the deepest", answer="a mechanism")
+    for level in range(29):
+        why = Why(question=f"why {level}?", answer=f"answer {level}", children=(why,))
+    entry = Entry(title="deep", occurred_on=date(2026, 1, 1), whys=(why,))
+    document = render_entry(entry)
+    assert parse_entry(document).tree_depth() == 30
+    _front, seen, depth = read_with_commonmark(document)
+    assert depth == 30 and seen == expected_view(entry)
