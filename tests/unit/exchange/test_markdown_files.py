@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ctypes
 import errno
 import json
 import os
@@ -14,7 +15,7 @@ import pytest
 from journal import paths
 from journal.cli import run
 from journal.domain.model import Entry
-from journal.exchange import jsonv1
+from journal.exchange import jsonv1, markdown_files
 from journal.exchange.errors import ExchangeError, FormatError
 from journal.exchange.files import read_document
 from journal.exchange.jsonv1 import entry_to_dict
@@ -278,10 +279,6 @@ def test_an_entry_built_in_memory_survives_the_files(tmp_path):
 
 
 def test_a_failed_flush_to_disk_is_reported(tmp_path, sample, monkeypatch):
-    import ctypes
-
-    from journal.exchange import markdown_files
-
     def failing_syncfs(descriptor: int) -> int:
         ctypes.set_errno(errno.EIO)
         return -1
