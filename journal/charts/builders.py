@@ -41,7 +41,6 @@ def pareto_figure(bars: Sequence[ParetoBar], figure: Figure | None = None, subti
     rects = ax.barh(rows, [bar.entries for bar in bars], height=0.62,
                     color=[OTHERS if bar.is_others else BAR for bar in bars])
     for index, rect in enumerate(rects):
-        rect.set_picker(True)
         rect.set_gid(f"{BAR_GID}{index}")
     ax.set_yticks(rows, [style.shorten(bar.label, 34, 2) for bar in bars])
     ax.invert_yaxis()
@@ -78,10 +77,24 @@ def _count_labels(share: Axes, ax: Axes, bars: Sequence[ParetoBar]) -> None:
 
 
 def bar_index(artist: object) -> int | None:
-    """Which Pareto bar a picked artist is (None if it is not a bar)."""
+    """Which Pareto bar an artist is (None if it is not a bar)."""
     gid = getattr(artist, "get_gid", lambda: None)()
     if isinstance(gid, str) and gid.startswith(BAR_GID):
         return int(gid[len(BAR_GID):])
+    return None
+
+
+def bar_at(figure: Figure, mouse_event: object) -> int | None:
+    """The Pareto bar under a mouse event, or None.
+
+    Matplotlib's own picking only reaches the topmost Axes, which here is the cumulative-share twin
+    drawn over the bars, so the bars are hit-tested directly.
+    """
+    for ax in figure.axes[:1]:
+        for patch in ax.patches:
+            index = bar_index(patch)
+            if index is not None and patch.contains(mouse_event)[0]:
+                return index
     return None
 
 

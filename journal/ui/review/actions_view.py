@@ -36,9 +36,11 @@ def status_text(item: ActionItem, today: date) -> str:
 class ActionsView(ReviewView):
     """All actions in one table, open and overdue first (the Status column's order) until re-sorted."""
 
+    clock = staticmethod(date.today)  # what "today" is, for overdue (tests set their own)
+
     def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
         super().__init__(journal, parent)
-        self.today = date.today()
+        self.today = self.clock()
         self.model = RowTableModel(self._columns(), self._decorate, self)
         self.proxy = filtered_sorted(self.model, self)
         self._positions: dict[str, int] = {}
@@ -83,7 +85,6 @@ class ActionsView(ReviewView):
         self.done_button.clicked.connect(lambda: self.mark_selected(ActionStatus.DONE))
         self.dropped_button.clicked.connect(lambda: self.mark_selected(ActionStatus.DROPPED))
         self.reopen_button.clicked.connect(lambda: self.mark_selected(ActionStatus.OPEN))
-        self.table.doubleClicked.connect(self._open_entry)
         self.table.activated.connect(self._open_entry)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
 
@@ -91,7 +92,7 @@ class ActionsView(ReviewView):
         return self._positions.get(item.id, 0)
 
     def load(self) -> None:
-        self.today = date.today()
+        self.today = self.clock()
         chosen = {item.id for item in self.selected_actions()}
         items = queries.all_actions(self.journal, self.today)
         if self.open_only.isChecked():

@@ -25,7 +25,7 @@ from journal.ui.review.models import ROW_ROLE, Column, RowTableModel, day_text
 from journal.ui.review.save_chart_dialog import SaveChartDialog
 
 if TYPE_CHECKING:
-    from matplotlib.backend_bases import PickEvent
+    from matplotlib.backend_bases import MouseEvent
     from matplotlib.figure import Figure
 
     from journal.store.repository import Journal
@@ -96,7 +96,6 @@ class ChartsView(ReviewView):
         self.filters.changed.connect(self.reload)
         self.save_button.clicked.connect(self.save_chart)
         self.entries_view.activated.connect(self._open_entry)
-        self.entries_view.doubleClicked.connect(self._open_entry)
 
     def _ensure_canvas(self) -> None:
         """Create the matplotlib canvas on first use, so opening the window never waits for matplotlib."""
@@ -107,7 +106,8 @@ class ChartsView(ReviewView):
 
         self.figure = Figure(layout="constrained")
         self.canvas = FigureCanvasQTAgg(self.figure)
-        self.canvas.mpl_connect("pick_event", self._on_pick)
+        self.canvas.mpl_connect("button_press_event", self._on_click)
+        self.canvas.mpl_connect("motion_notify_event", self._on_hover)
         self.chart_area.layout().addWidget(self.canvas)
 
     # -- showing ---------------------------------------------------------------------------
@@ -143,12 +143,19 @@ class ChartsView(ReviewView):
         """The Pareto bars on screen (empty for the other charts)."""
         return list(self._data) if self.current_kind() == "pareto" and self._data else []
 
-    def _on_pick(self, event: PickEvent) -> None:
-        from journal.charts.builders import bar_index
+    def _bar_under(self, event: MouseEvent) -> int | None:
+        from journal.charts.builders import bar_at
 
-        index = bar_index(event.artist)
-        if index is not None:
+        return bar_at(self.figure, event) if self.current_kind() == "pareto" and self.bars() else None
+
+    def _on_click(self, event: MouseEvent) -> None:
+        index = self._bar_under(event)
+        if index is not None and event.button == 1:
             self.show_bar(index)
+
+    def _on_hover(self, event: MouseEvent) -> None:
+        over_bar = self._bar_under(event) is not None
+        self.canvas.setCursor(Qt.CursorShape.PointingHandCursor if over_bar else Qt.CursorShape.ArrowCursor)
 
     def show_bar(self, index: int) -> None:
         """List the filtered entries behind Pareto bar `index`, and outline that bar."""

@@ -39,7 +39,6 @@ class GuidelinesView(ReviewView):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status)
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
-        self.table.doubleClicked.connect(self._open_entry)
         self.table.activated.connect(self._open_entry)
 
     def load(self) -> None:

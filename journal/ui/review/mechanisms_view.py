@@ -128,7 +128,6 @@ class MechanismsView(ReviewView):
         self.merge_pair_button.clicked.connect(self.merge_selected_pair)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(self.rename_selected)
-        self.entries_view.doubleClicked.connect(self._open_entry)
         self.entries_view.activated.connect(self._open_entry)
         self.duplicates_view.selectionModel().selectionChanged.connect(self._update_buttons)
 

@@ -4,6 +4,7 @@ from datetime import date
 from itertools import combinations
 
 import pytest
+from matplotlib.backend_bases import MouseEvent
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import LineCollection, PolyCollection
 from matplotlib.colors import to_rgba
@@ -60,12 +61,19 @@ def test_pareto_of_the_sample_journal(sample):
     assert builders.PARETO_TITLE in texts(figure)
 
 
-def test_pareto_bars_are_pickable_and_know_their_index(sample):
+def test_the_bar_under_the_mouse_is_found_through_the_share_axes(sample):
     figure = builders.pareto_figure(kinds.load(sample, "pareto"))
+    rendered(figure)
     rects = bar_rects(figure)
-    assert all(r.get_picker() for r in rects)
     assert [builders.bar_index(r) for r in rects] == list(range(7))
     assert builders.bar_index(figure.axes[0].spines["left"]) is None
+    for index in (0, 4):
+        box = rects[index].get_window_extent()
+        click = MouseEvent("button_press_event", figure.canvas, box.x0 + 3, (box.y0 + box.y1) / 2)
+        assert builders.bar_at(figure, click) == index
+    box = rects[6].get_window_extent()
+    beside = MouseEvent("button_press_event", figure.canvas, box.x1 + 30, box.y0)
+    assert builders.bar_at(figure, beside) is None
 
 
 def test_pareto_with_fifty_mechanisms_keeps_the_top_and_folds_the_rest(fifty):
