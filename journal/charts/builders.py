@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from datetime import date
 
@@ -131,8 +132,7 @@ def _timeline_row(ax: Axes, series: TimelineSeries, data: TimelineData) -> None:
     width = style.bucket_width(data.unit)
     style.column_bars(ax, centers, series.before_fix, width, BAR)
     style.column_bars(ax, centers, series.after_fix, width, ACCENT, bottoms=series.before_fix)
-    first, end = style.day_number(data.starts[0]), style.day_number(data.end)
-    fixes = [x for x in map(style.day_number, series.fixes) if first <= x < end]
+    fixes = _fix_lines(series, data)
     many = len(fixes) > FIX_LINES_IN_FULL
     ax.vlines(fixes, 0, 0.62, transform=ax.get_xaxis_transform(), colors=FIX, linestyles="--",
               linewidths=0.8 if many else 1.3, alpha=0.45 if many else 1.0)
@@ -141,6 +141,16 @@ def _timeline_row(ax: Axes, series: TimelineSeries, data: TimelineData) -> None:
     if series.recurred:
         ax.text(0.005, 0.80, _return_label(series), transform=ax.transAxes, va="top", ha="left",
                 fontsize=style.SMALL_SIZE, color=ACCENT, fontweight="bold", bbox=_ROW_LABEL_BOX)
+
+
+def _fix_lines(series: TimelineSeries, data: TimelineData) -> list[float]:
+    """Where to draw "action done" lines: the first fix of each bucket (more would only blur together)."""
+    first_of_bucket: dict[int, date] = {}
+    for fix in series.fixes:
+        index = bisect.bisect_right(data.starts, fix) - 1
+        if index >= 0 and fix < data.end:
+            first_of_bucket.setdefault(index, fix)
+    return [style.day_number(fix) for fix in first_of_bucket.values()]
 
 
 def _row_label(series: TimelineSeries) -> str:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import textwrap
 from collections.abc import Sequence
-from datetime import date, datetime, time
+from datetime import date
 
 from matplotlib import dates as mdates
 from matplotlib.axes import Axes
@@ -89,7 +90,13 @@ def shorten(text: str, width: int, lines: int = 1) -> str:
 
 
 def day_number(day: date) -> float:
-    return float(mdates.date2num(datetime.combine(day, time())))
+    """Matplotlib's date number for a day (days since its epoch), without date2num's per-call cost."""
+    return float(day.toordinal() - _epoch_ordinal())
+
+
+@functools.lru_cache(maxsize=1)
+def _epoch_ordinal() -> int:
+    return int(date.fromisoformat(mdates.get_epoch()[:10]).toordinal())
 
 
 def bucket_centers(starts: Sequence[date], unit: Unit) -> list[float]:

@@ -161,9 +161,8 @@ def timeline_series(mechanism: str, occurrences: Sequence[date], fixes: Sequence
                     starts: Sequence[date]) -> TimelineSeries:
     """Bucket a mechanism's occurrence days, apart from those that came back after a fix."""
     recurrences = recurrences_after_fix(occurrences, fixes)
-    before = list(occurrences)
-    for day in recurrences:
-        before.remove(day)
+    first_fix = min(fixes, default=None)
+    before = [day for day in occurrences if first_fix is None or day <= first_fix]
     return TimelineSeries(mechanism, bucket_counts(before, starts), bucket_counts(recurrences, starts),
                           tuple(sorted(set(fixes))), recurrences)
 
