@@ -85,7 +85,7 @@ class ChartsView(ReviewView):
         layout.addWidget(self.status)
 
     def _lay_out_entries(self) -> None:
-        set_up_table(self.entries_view, self.entries)
+        set_up_table(self.entries_view, self.entries, stretch=0)
         layout = QVBoxLayout(self.entries_panel)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.entries_caption)

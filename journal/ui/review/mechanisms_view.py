@@ -103,9 +103,9 @@ class MechanismsView(ReviewView):
         tools.addWidget(self.merge_button)
         set_up_table(self.table, self.proxy, multi=True, sortable=True)
         self.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
-        set_up_table(self.entries_view, self.entries)
+        set_up_table(self.entries_view, self.entries, stretch=0)
         QVBoxLayout(self.entries_box).addWidget(self.entries_view)
-        set_up_table(self.duplicates_view, self.duplicates)
+        set_up_table(self.duplicates_view, self.duplicates, stretch=1)
         box_layout = QVBoxLayout(self.duplicates_box)
         box_layout.addWidget(self.duplicates_view)
         box_layout.addWidget(self.merge_pair_button, 0, Qt.AlignmentFlag.AlignRight)
@@ -147,7 +147,7 @@ class MechanismsView(ReviewView):
             self._names_checked = names
             pairs = near_duplicates(names)
             self.duplicates.set_rows(pairs)
-            fit_columns(self.duplicates_view, widest=240)
+            fit_columns(self.duplicates_view, widest=200)
             self.duplicates_box.setTitle(f"Names that look alike ({len(pairs)})" if pairs else
                                          "Names that look alike: none")
 

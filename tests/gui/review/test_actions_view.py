@@ -11,7 +11,6 @@ from journal.ui.review.actions_view import ActionsView
 from journal.ui.review.guidelines_view import GuidelinesView
 from journal.ui.review.models import ROW_ROLE
 
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")  # offscreen
 TODAY = date(2026, 10, 15)
 
 

@@ -17,7 +17,6 @@ from journal.ui.review import build_review_views
 from journal.ui.review.charts_view import CLICK_HINT, ChartsView
 from journal.ui.review.save_chart_dialog import SaveChartDialog
 
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")  # offscreen
 MANUAL_ENTRIES = ["Late again for the Saturday swim lesson", "Friday release took the ATM locator offline",
                   "Every server except the listed ones was shut down"]
 

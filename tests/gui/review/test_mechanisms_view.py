@@ -2,7 +2,6 @@
 
 from datetime import date
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
@@ -13,7 +12,6 @@ from journal.ui.review.merge_dialog import MergeMechanismsDialog
 from journal.ui.review.models import ROW_ROLE
 from journal.ui.review.rename_dialog import RenameMechanismDialog
 
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")  # offscreen
 MANUAL = "Manual step with no checklist"
 SCREENS = "Screens in the bedroom at night"
 CALENDAR = "No shared calendar at home"
