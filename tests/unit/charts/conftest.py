@@ -2,10 +2,10 @@
 
 import pytest
 
-from benchmarks.generated_journal import generated_entries
 from journal import paths
 from journal.exchange.files import read_document
 from journal.store.repository import Journal
+from tests.benchmarks.generated_journal import generated_entries
 
 
 @pytest.fixture

@@ -1,6 +1,6 @@
 """Time each review chart's query, figure build and PNG render on a large generated journal.
 
-Run: python -m benchmarks.review_charts [--entries 10000] [--mechanisms 500] [--db PATH] [--shots DIR]
+Run: python -m tests.benchmarks.review_charts [--entries 10000] [--mechanisms 500] [--db PATH] [--shots DIR]
 """
 
 from __future__ import annotations
@@ -13,10 +13,10 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from benchmarks.generated_journal import generated_entries
 from journal.charts import kinds
 from journal.domain.model import EntryFilter
 from journal.store.repository import Journal
+from tests.benchmarks.generated_journal import generated_entries
 
 
 def timed(work: Callable[[], object], runs: int) -> tuple[float, object]:

@@ -1,1 +1,0 @@
-"""Scripts that measure the app on large generated journals (run by hand, not by pytest)."""
