@@ -39,6 +39,11 @@ def new_id() -> str:
     return str(uuid.uuid4())
 
 
+def mechanism_key(name: str) -> str:
+    """What makes two mechanism names the same: equal after trimming and ignoring case."""
+    return name.strip().casefold()
+
+
 def now_utc() -> datetime:
     """The current moment, timezone-aware, to the second."""
     return datetime.now(UTC).replace(microsecond=0)
@@ -127,7 +132,7 @@ class Entry:
         seen: dict[str, str] = {}
         for why, _depth in self.walk_whys():
             for name in why.mechanisms:
-                seen.setdefault(name.casefold(), name)
+                seen.setdefault(mechanism_key(name), name)
         return tuple(seen.values())
 
     def all_actions(self) -> Iterator[Action]:

@@ -18,6 +18,7 @@ from journal.domain.model import (
     Mechanism,
     Valence,
     Why,
+    mechanism_key,
     new_id,
     now_utc,
 )
@@ -126,7 +127,7 @@ def document_from_dict(data: Any) -> JournalDocument:
 def _check_unique_names(mechanisms: Sequence[Mechanism]) -> None:
     seen: dict[str, str] = {}
     for mechanism in mechanisms:
-        other = seen.setdefault(mechanism.name.strip().casefold(), mechanism.name)
+        other = seen.setdefault(mechanism_key(mechanism.name), mechanism.name)
         if other != mechanism.name:
             raise FormatError(
                 f"The mechanisms “{other}” and “{mechanism.name}” differ only in case; "

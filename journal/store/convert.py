@@ -16,6 +16,7 @@ from journal.domain.model import (
     InputKind,
     Valence,
     Why,
+    mechanism_key,
 )
 
 Row = Mapping[str, Any]
@@ -84,7 +85,7 @@ class EntryRows:
         self.guideline: list[dict[str, Any]] = []
 
     def add(self, entry: Entry, mechanism_ids: Mapping[str, str]) -> None:
-        """Add an entry; `mechanism_ids` maps casefolded names to mechanism ids."""
+        """Add an entry; `mechanism_ids` maps mechanism keys (see mechanism_key) to ids."""
         self.entry.append({
             "id": entry.id, "title": entry.title, "occurred_on": entry.occurred_on,
             "area": entry.area, "valence": entry.valence.value, "outcome": entry.outcome,
@@ -112,11 +113,12 @@ class EntryRows:
         })
         linked: set[str] = set()
         for name in why.mechanisms:
-            mechanism_id = mechanism_ids[name.casefold()]
+            mechanism_id = mechanism_ids[mechanism_key(name)]
             if mechanism_id not in linked:
                 linked.add(mechanism_id)
                 self.why_mechanism.append(
-                    {"why_id": why.id, "mechanism_id": mechanism_id, "position": len(linked)}
+                    {"why_id": why.id, "mechanism_id": mechanism_id, "entry_id": entry_id,
+                     "position": len(linked)}
                 )
         self._add_actions(entry_id, why.id, why.actions)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -21,12 +21,13 @@ from journal.domain.model import (
     Mechanism,
     MechanismStats,
     Valence,
+    mechanism_key,
     new_id,
     now_utc,
 )
-from journal.store import schema, search
+from journal.store import safety, schema, search
 from journal.store.convert import EntryRows, entry_from_rows, summary_from_row
-from journal.store.errors import InvalidValue
+from journal.store.errors import InvalidValue, JournalMissing
 from journal.store.tables import (
     ActionRow,
     AwareDateTime,
@@ -39,6 +40,13 @@ from journal.store.tables import (
 )
 
 ChangeListener = Callable[[frozenset[str]], None]
+
+
+def _backup_before_migration(path: Path) -> None:
+    from journal.store.backup import take_backup
+
+    take_backup(path)
+
 _ENTRY_FIELDS = frozenset({"title", "occurred_on", "area", "valence", "outcome", "notes"})
 _ORDER_NEWEST = "e.occurred_on DESC, e.created_at DESC, e.id"
 
@@ -59,10 +67,16 @@ class Journal:
         self._engine = engine
         self._writer = engine.execution_options(sqlite_begin="IMMEDIATE")
         self._listeners: list[ChangeListener] = []
+        self._identity = safety.file_identity(path)
 
     @classmethod
-    def open(cls, path: Path | str, before_migration: Callable[[Path], None] | None = None) -> Journal:
-        """Open (creating or migrating as needed) the journal at `path`."""
+    def open(cls, path: Path | str,
+             before_migration: Callable[[Path], None] | None = _backup_before_migration) -> Journal:
+        """Open (creating or migrating as needed) the journal at `path`.
+
+        An existing journal is backed up into its `backups` folder before any migration (pass
+        `before_migration=None` to skip that, in tests only).
+        """
         path = Path(path)
         schema.prepare(path, before_migration)
         return cls(path, schema.make_engine(path))
@@ -93,12 +107,27 @@ class Journal:
     def writing(self, changed: set[str] | None = None) -> Iterator[Session]:
         """A write transaction; entries whose ids land in `changed` get reindexed and announced."""
         changed = set() if changed is None else changed
+        self._require_in_place()
         with schema.translated(self.path), self._session(self._writer) as session, session.begin():
             yield session
             session.flush()
             search.reindex_entries(session.connection(), changed)
         for listener in list(self._listeners):
             listener(frozenset(changed))
+
+    def _require_in_place(self) -> None:
+        """Refuse to write to a journal file that was moved or deleted; follow one put back in its place."""
+        identity = safety.require_in_place(self.path)
+        if identity != self._identity:
+            # Another file now sits at the path (e.g. the folder was restored from a copy): drop the
+            # connections to the old one (SQLite sees the file moved, so closing them neither
+            # checkpoints nor deletes the new file's -wal), then write to the new one if it is a journal.
+            self._engine.dispose()
+            with schema.translated(self.path):
+                if schema.current_revision(self.path) != schema.HEAD:
+                    raise JournalMissing(f"The file now at {self.path} is not the journal that was open; "
+                                         "reopen it.")
+            self._identity = identity
 
     @staticmethod
     def _session(engine: sa.Engine) -> Session:
@@ -134,9 +163,14 @@ class Journal:
         with self.reading() as session:
             return self._load_entry(session, entry_id)
 
-    def update_entry(self, entry_id: str, **changes: Any) -> None:
-        """Change some of the entry's own fields (title, occurred_on, area, valence, outcome, notes)."""
-        unknown = set(changes) - _ENTRY_FIELDS
+    def update_entry(self, entry_id: str, expected: Mapping[str, Any] | None = None,
+                     **changes: Any) -> None:
+        """Change some of the entry's own fields (title, occurred_on, area, valence, outcome, notes).
+
+        With `expected` (field -> the value the caller last loaded or saved), EditConflict is raised
+        and nothing written if another window or program has changed one of those fields since.
+        """
+        unknown = (set(changes) | set(expected or {})) - _ENTRY_FIELDS
         if unknown:
             raise ValueError(f"not entry fields: {sorted(unknown)}")
         if "valence" in changes:
@@ -144,6 +178,7 @@ class Journal:
         changed: set[str] = set()
         with self.writing(changed) as session:
             row = self._touch(session, entry_id, changed)
+            safety.check_expected(row, expected or {}, f"The entry “{row.title}”")
             for name, value in changes.items():
                 setattr(row, name, value)
 
@@ -234,12 +269,16 @@ class Journal:
         return row.id
 
     def update_why(self, why_id: str, question: str | None = None, answer: str | None = None,
-                   root_cause: bool | None = None) -> None:
-        """Change a why's question, answer or root-cause mark."""
+                   root_cause: bool | None = None, expected: Mapping[str, Any] | None = None) -> None:
+        """Change a why's question, answer or root-cause mark (`expected`: as in update_entry)."""
+        unknown = set(expected or {}) - {"question", "answer", "root_cause"}
+        if unknown:
+            raise ValueError(f"not why fields: {sorted(unknown)}")
         changed: set[str] = set()
         with self.writing(changed) as session:
             row = _get(session, WhyRow, why_id)
             self._touch(session, row.entry_id, changed)
+            safety.check_expected(row, expected or {}, "This why")
             for name, value in (("question", question), ("answer", answer),
                                 ("root_cause", root_cause)):
                 if value is not None:
@@ -291,7 +330,7 @@ class Journal:
             for position, mechanism_id in enumerate(dict.fromkeys(
                     ids[_key(name)] for name in names if name.strip())):
                 session.add(WhyMechanismRow(why_id=why_id, mechanism_id=mechanism_id,
-                                            position=position))
+                                            entry_id=row.entry_id, position=position))
 
     # -- actions and guidelines ------------------------------------------------------------
 
@@ -415,11 +454,12 @@ class Journal:
         """How often each mechanism recurs among the filtered entries, the most frequent first."""
         where, params = _where(entry_filter)
         sql = sa.text(
-            "SELECT m.name, count(DISTINCT w.entry_id) AS entries, count(*) AS whys, "
-            "min(e.occurred_on) AS first_seen, max(e.occurred_on) AS last_seen "
-            "FROM why_mechanism wm JOIN mechanism m ON m.id = wm.mechanism_id "
-            "JOIN why w ON w.id = wm.why_id JOIN entry e ON e.id = w.entry_id "
-            f"WHERE {where} GROUP BY m.id ORDER BY entries DESC, whys DESC, m.name_key"
+            "SELECT m.name, s.entries, s.whys, s.first_seen, s.last_seen FROM ("
+            " SELECT wm.mechanism_id, count(DISTINCT e.rowid) AS entries, count(*) AS whys,"
+            " min(e.occurred_on) AS first_seen, max(e.occurred_on) AS last_seen"
+            f" FROM entry e CROSS JOIN why_mechanism wm ON wm.entry_id = e.id WHERE {where}"
+            " GROUP BY wm.mechanism_id) s JOIN mechanism m ON m.id = s.mechanism_id"
+            " ORDER BY s.entries DESC, s.whys DESC, m.name_key"
         ).columns(first_seen=sa.Date, last_seen=sa.Date)
         with self.reading() as session:
             return [MechanismStats(**row) for row in session.connection().execute(sql, params).mappings()]
@@ -470,9 +510,9 @@ _CHILDREN = ("input", "why", "link", "action", "guideline")
 _CHILD_SQL = {
     "input": "SELECT * FROM input WHERE entry_id IN ({ids}) ORDER BY position",
     "why": "SELECT * FROM why WHERE entry_id IN ({ids}) ORDER BY position",
-    "link": ("SELECT w.entry_id, wm.why_id, m.name FROM why_mechanism wm "
-             "JOIN why w ON w.id = wm.why_id JOIN mechanism m ON m.id = wm.mechanism_id "
-             "WHERE w.entry_id IN ({ids}) ORDER BY wm.position"),
+    "link": ("SELECT wm.entry_id, wm.why_id, m.name FROM why_mechanism wm "
+             "JOIN mechanism m ON m.id = wm.mechanism_id "
+             "WHERE wm.entry_id IN ({ids}) ORDER BY wm.position"),
     "action": "SELECT * FROM action WHERE entry_id IN ({ids}) ORDER BY position",
     "guideline": "SELECT * FROM guideline WHERE entry_id IN ({ids}) ORDER BY position",
 }
@@ -517,7 +557,7 @@ def _where(entry_filter: EntryFilter) -> tuple[str, dict[str, Any]]:
         params["valence"] = _valence(entry_filter.valence).value
     if entry_filter.mechanism:
         clauses.append(
-            "e.id IN (SELECT w.entry_id FROM why w JOIN why_mechanism wm ON wm.why_id = w.id "
+            "e.id IN (SELECT wm.entry_id FROM why_mechanism wm "
             "JOIN mechanism m ON m.id = wm.mechanism_id WHERE m.name_key = :mechanism)")
         params["mechanism"] = _key(entry_filter.mechanism)
     query = search.match_query(entry_filter.text)
@@ -545,8 +585,7 @@ def _existing_ids(session: Session, ids: Sequence[str]) -> set[str]:
     return found
 
 
-def _key(name: str) -> str:
-    return name.strip().casefold()
+_key = mechanism_key
 
 
 def _mechanism_name(name: str) -> str:
@@ -590,8 +629,7 @@ def _entries_of(session: Session, mechanism_ids: Sequence[str]) -> set[str]:
     if not mechanism_ids:
         return set()
     return set(session.exec(
-        select(WhyRow.entry_id).join(WhyMechanismRow, WhyMechanismRow.why_id == WhyRow.id)
-        .where(WhyMechanismRow.mechanism_id.in_(mechanism_ids))))
+        select(WhyMechanismRow.entry_id).where(WhyMechanismRow.mechanism_id.in_(mechanism_ids))))
 
 
 def _get(session: Session, table: type, row_id: str) -> Any:

@@ -15,9 +15,8 @@ SELECT e.id, e.title,
                       WHERE entry_id = e.id), '')
   || ' ' || COALESCE((SELECT group_concat(text, ' ') FROM action WHERE entry_id = e.id), '')
   || ' ' || COALESCE((SELECT group_concat(text, ' ') FROM guideline WHERE entry_id = e.id), '')
-  || ' ' || COALESCE((SELECT group_concat(m.name, ' ') FROM why w
-                      JOIN why_mechanism wm ON wm.why_id = w.id
-                      JOIN mechanism m ON m.id = wm.mechanism_id WHERE w.entry_id = e.id), '')
+  || ' ' || COALESCE((SELECT group_concat(m.name, ' ') FROM why_mechanism wm
+                      JOIN mechanism m ON m.id = wm.mechanism_id WHERE wm.entry_id = e.id), '')
 FROM entry e
 """
 

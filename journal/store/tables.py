@@ -78,7 +78,7 @@ class MechanismRow(SQLModel, table=True):
 
     id: str = Field(primary_key=True)
     name: str
-    name_key: str = Field(unique=True)
+    name_key: str = Field(unique=True, index=True)
     description: str = ""
 
 
@@ -96,7 +96,16 @@ class WhyMechanismRow(SQLModel, table=True):
             index=True,
         )
     )
+    # The why's entry, kept here too so recurrence counts need no join through `why`.
+    entry_id: str = Field(
+        sa_column=sa.Column(
+            sa.String, sa.ForeignKey("entry.id", ondelete="CASCADE", name="fk_why_mechanism_entry"),
+            nullable=False,
+        )
+    )
     position: int = 0
+
+    __table_args__ = (sa.Index("ix_why_mechanism_entry_id", "entry_id", "mechanism_id"),)
 
 
 class ActionRow(SQLModel, table=True):
