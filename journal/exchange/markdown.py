@@ -14,6 +14,17 @@ from journal.exchange import markdown_names as names
 from journal.exchange.markdown_parse import parse_entry_parts, parse_mechanism_parts, split_front_matter
 from journal.exchange.markdown_text import escape_block, escape_line, escape_text, writable
 
+# The format, one file per entry:
+#   front matter (YAML): title, date, area, valence, mechanisms, tags, id, created, updated. On import
+#     the body is what counts for the title and the why-tree; mechanisms and tags are an index for vault
+#     tools; date, area, valence, id, created and updated are read from here.
+#   # Title
+#   ## Outcome / ## Notes: paragraphs.   ## Inputs: `- **Process:** text`.   ## Guidelines: `- text`.
+#   ## Whys: a nested list, one item per why: `- **Why?** question`, `**Answer:** answer`,
+#     `**Root cause**`, `**Mechanisms:** a; b` on lines joined by hard breaks; under it its actions,
+#     then the whys asked of its answer.   ## Actions: `- [ ] text *(due 2026-06-15)*`, `- [x] ...
+#     *(done 2026-05-28)*`, `- [-] ... *(dropped)*`.
+# Empty sections are left out. User text is escaped (markdown_text) so it never becomes structure.
 SUFFIX = ".md"
 MECHANISMS_STEM = "Mechanisms"
 MECHANISMS_KIND = "mechanisms"  # the value of `fivewhys:` in the front matter of the mechanisms file

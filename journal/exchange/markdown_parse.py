@@ -41,7 +41,7 @@ _Loader.yaml_implicit_resolvers = {
 }
 _HEADING = re.compile(r"(#{1,6})(?:[ \t]+(.*?))?[ \t]*")
 _CLOSING_HASHES = re.compile(r"(?:^|[ \t]+)#+$")
-_MARKER = re.compile(r"( *)[-*+](?:( +)(.*))?")
+_MARKER = re.compile(r"( *)[-*+](?:([ \t]+)(.*))?")
 _LABEL = re.compile(r"\*\*(why|answer|root cause|mechanisms?)[ \t]*[?:.]?\*\*[:.]?[ \t]*", re.IGNORECASE)
 _INPUT_LABEL = re.compile(r"\*\*([^*]+?)[ \t]*:?\*\*:?[ \t]*")
 _LABEL_KEYS = {"why": "why", "answer": "answer", "root cause": "root cause", "mechanism": "mechanisms",
@@ -212,12 +212,12 @@ class _Marker:
 
 def _marker(line: str) -> _Marker | None:
     body = line.lstrip(" \t")
-    if not body or body[0] not in "-*+":
+    if not body or body[0] not in "-*+" or body[1:2] not in ("", " ", "\t"):
         return None
     match = _MARKER.fullmatch(_expand_indent(line) if "\t" in line[: len(line) - len(body)] else line)
     if match is None:
         return None
-    indent, spaces, text = len(match.group(1)), match.group(2) or "", match.group(3) or ""
+    indent, spaces, text = len(match.group(1)), (match.group(2) or "").expandtabs(4), match.group(3) or ""
     width = len(spaces) if 1 <= len(spaces) <= 4 and text else 1
     return _Marker(indent, indent + 1 + width, text.strip(" \t"))
 
