@@ -71,15 +71,17 @@ class Journal:
 
     @classmethod
     def open(cls, path: Path | str,
-             before_migration: Callable[[Path], None] | None = _backup_before_migration) -> Journal:
+             before_migration: Callable[[Path], None] | None = _backup_before_migration,
+             busy_seconds: float = schema.BUSY_SECONDS) -> Journal:
         """Open (creating or migrating as needed) the journal at `path`.
 
         An existing journal is backed up into its `backups` folder before any migration (pass
-        `before_migration=None` to skip that, in tests only).
+        `before_migration=None` to skip that, in tests only). A write waits up to `busy_seconds`
+        for another program's lock before it raises JournalLocked.
         """
         path = Path(path)
         schema.prepare(path, before_migration)
-        return cls(path, schema.make_engine(path))
+        return cls(path, schema.make_engine(path, busy_seconds))
 
     def close(self) -> None:
         """Release the database connections."""

@@ -49,6 +49,9 @@ if TYPE_CHECKING:
 
 APP_TITLE = "Five Whys Journal"
 MESSAGE_MS = 6000
+# A save on the UI thread waits this long for another program's lock, then the Autosaver keeps the
+# edit and retries: a short wait keeps typing smooth while a lock is held.
+UI_BUSY_SECONDS = 0.2
 OTHER_VERSION_SHOWN = "Showing the version saved in the other window; Edit › Undo brings yours back."
 DELETION_ACCEPTED = "The entry deleted in the other window is gone here too."
 
@@ -178,7 +181,7 @@ class MainWindow(QMainWindow):
                                                             "Open without saving"):
             return False
         try:
-            journal = Journal.open(path)
+            journal = Journal.open(path, busy_seconds=UI_BUSY_SECONDS)
         except JournalError as error:
             return self._refuse(path, str(error), remember, damaged=isinstance(error, NotAJournal))
         self._use(journal)
