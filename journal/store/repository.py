@@ -42,6 +42,7 @@ from journal.store.tables import (
 ChangeListener = Callable[[frozenset[str]], None]
 _ENTRY_FIELDS = frozenset({"title", "occurred_on", "area", "valence", "outcome", "notes"})
 _ORDER_NEWEST = "e.occurred_on DESC, e.created_at DESC, e.id"
+_NO_FILTER = "1"
 
 
 @dataclass(frozen=True)
@@ -156,7 +157,7 @@ class Journal:
     def list_entries(self, entry_filter: EntryFilter = EntryFilter(), limit: int | None = None,
                      offset: int = 0) -> list[EntrySummary]:
         """Entries matching the filter, newest first, one page at a time if `limit` is given."""
-        where, params = _where(entry_filter)
+        where, params = _where(entry_filter, walk_newest=limit is not None)
         sql = (f"SELECT e.id, e.title, e.occurred_on, e.area, e.valence, e.updated_at FROM entry e "
                f"WHERE {where} ORDER BY {_ORDER_NEWEST} LIMIT :limit OFFSET :offset")
         params |= {"limit": -1 if limit is None else limit, "offset": offset}
@@ -419,7 +420,7 @@ class Journal:
             "SELECT m.name, s.entries, s.whys, s.first_seen, s.last_seen FROM ("
             " SELECT wm.mechanism_id, count(DISTINCT e.rowid) AS entries, count(*) AS whys,"
             " min(e.occurred_on) AS first_seen, max(e.occurred_on) AS last_seen"
-            f" FROM entry e CROSS JOIN why_mechanism wm ON wm.entry_id = e.id WHERE {where}"
+            f" FROM {_links_with_entries(where)} WHERE {where}"
             " GROUP BY wm.mechanism_id) s JOIN mechanism m ON m.id = s.mechanism_id"
             " ORDER BY s.entries DESC, s.whys DESC, m.name_key"
         ).columns(first_seen=sa.Date, last_seen=sa.Date)
@@ -451,7 +452,7 @@ class Journal:
             if values:
                 conn.execute(sa.insert(table.__table__), values)
         if index:
-            _index_new_entries(conn, [entry.id for entry in entries])
+            search.index_new_entries(conn, [entry.id for entry in entries])
 
     def _load_entry(self, session: Session, entry_id: str) -> Entry | None:
         entries = self._load_entries(session, [entry_id])
@@ -502,9 +503,13 @@ def _typed_summary(sql: str) -> sa.TextClause:
     return sa.text(sql).columns(occurred_on=sa.Date, updated_at=AwareDateTime)
 
 
-def _where(entry_filter: EntryFilter) -> tuple[str, dict[str, Any]]:
-    """A WHERE clause over `entry e` for the filter, with its parameters."""
-    clauses, params = ["1"], {}
+def _where(entry_filter: EntryFilter, walk_newest: bool = False) -> tuple[str, dict[str, Any]]:
+    """A WHERE clause over `entry e` for the filter, with its parameters.
+
+    `walk_newest`: for one page of the newest matches, walk the entries newest first and stop at the
+    page, instead of fetching and sorting every entry that matches the typed words.
+    """
+    clauses, params = [_NO_FILTER], {}
     if entry_filter.since:
         clauses.append("e.occurred_on >= :since")
         params["since"] = entry_filter.since.isoformat()
@@ -524,19 +529,22 @@ def _where(entry_filter: EntryFilter) -> tuple[str, dict[str, Any]]:
         params["mechanism"] = _key(entry_filter.mechanism)
     query = search.match_query(entry_filter.text)
     if query:
-        clauses.append("e.id IN (SELECT entry_id FROM entry_search WHERE entry_search MATCH :match)")
+        # Unary + keeps SQLite from looking the matches up by id (then sorting them all).
+        clauses.append(f"{'+' if walk_newest else ''}e.id IN ({search.MATCHING_ENTRY_IDS})")
         params["match"] = query
     return " AND ".join(clauses), params
 
 
-def _index_new_entries(conn: sa.Connection, entry_ids: Sequence[str]) -> None:
-    """Index entries just inserted (no stale index rows to remove, so no per-entry delete)."""
-    for start in range(0, len(entry_ids), 500):
-        chunk = entry_ids[start:start + 500]
-        marks = ", ".join("?" for _ in chunk)
-        conn.exec_driver_sql(
-            "INSERT INTO entry_search (entry_id, title, body) " + search._ENTRY_TEXT_SQL
-            + f" WHERE e.id IN ({marks})", tuple(chunk))
+def _links_with_entries(where: str) -> str:
+    """Mechanism links joined to their entries, read in the order that is fastest for the filter.
+
+    With a filter, start from the matching entries; without one, walk every link in mechanism order
+    (grouping by mechanism then needs no sort) and take each entry's date from an index.
+    """
+    if where == _NO_FILTER:
+        return ("why_mechanism wm INDEXED BY ix_why_mechanism_mechanism_entry "
+                "CROSS JOIN entry e INDEXED BY ix_entry_id_occurred_on ON e.id = wm.entry_id")
+    return "entry e CROSS JOIN why_mechanism wm ON wm.entry_id = e.id"
 
 
 def _existing_ids(session: Session, ids: Sequence[str]) -> set[str]:
