@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -460,9 +461,9 @@ class Journal:
 
     def _load_entries(self, session: Session, ids: Sequence[str]) -> list[Entry]:
         by_entry = _child_rows(session, ids)
-        entry_rows = {row.id: row for row in session.exec(select(EntryRow).where(EntryRow.id.in_(ids)))}
+        entry_rows = {row["id"]: row for row in _plain_rows(session, _ENTRY_SQL, ids, _ENTRY_PARSERS)}
         return [
-            entry_from_rows(_as_map(entry_rows[i]), *(by_entry[table].get(i, []) for table in _CHILDREN))
+            entry_from_rows(entry_rows[i], *(by_entry[table].get(i, []) for table in _CHILDREN))
             for i in ids if i in entry_rows
         ]
 
@@ -479,24 +480,38 @@ _CHILD_SQL = {
     "action": "SELECT * FROM action WHERE entry_id IN ({ids}) ORDER BY position",
     "guideline": "SELECT * FROM guideline WHERE entry_id IN ({ids}) ORDER BY position",
 }
-_CHILD_TYPES = {"action": {"due_on": sa.Date, "done_on": sa.Date}, "why": {"root_cause": sa.Boolean}}
+_ENTRY_SQL = "SELECT * FROM entry WHERE id IN ({ids})"
+_ENTRY_PARSERS: dict[str, Callable[[Any], Any]] = {
+    "occurred_on": date.fromisoformat, "created_at": datetime.fromisoformat,
+    "updated_at": datetime.fromisoformat}
+_CHILD_PARSERS: dict[str, dict[str, Callable[[Any], Any]]] = {
+    "action": {"due_on": date.fromisoformat, "done_on": date.fromisoformat}}
 
 
 def _child_rows(session: Session, ids: Sequence[str]) -> dict[str, dict[str, list[Any]]]:
-    marks = ", ".join(f":id{n}" for n in range(len(ids)))
-    params = {f"id{n}": value for n, value in enumerate(ids)}
     result: dict[str, dict[str, list[Any]]] = {}
     for table in _CHILDREN:
-        sql = sa.text(_CHILD_SQL[table].format(ids=marks)).columns(**_CHILD_TYPES.get(table, {}))
         grouped: dict[str, list[Any]] = {}
-        for row in session.connection().execute(sql, params).mappings():
+        for row in _plain_rows(session, _CHILD_SQL[table], ids, _CHILD_PARSERS.get(table, {})):
             grouped.setdefault(row["entry_id"], []).append(row)
         result[table] = grouped
     return result
 
 
-def _as_map(row: EntryRow) -> dict[str, Any]:
-    return row.model_dump()
+def _plain_rows(session: Session, sql: str, ids: Sequence[str],
+                parsers: dict[str, Callable[[Any], Any]]) -> list[Any]:
+    """Rows by column name straight from the sqlite3 cursor (whole entries by the thousand: no ORM)."""
+    cursor = session.connection().connection.driver_connection.cursor()
+    cursor.row_factory = sqlite3.Row
+    rows = cursor.execute(sql.format(ids=", ".join("?" for _ in ids)), tuple(ids)).fetchall()
+    if not parsers:
+        return rows
+    parsed = [dict(row) for row in rows]
+    for row in parsed:
+        for column, parse in parsers.items():
+            if row[column] is not None:
+                row[column] = parse(row[column])
+    return parsed
 
 
 def _typed_summary(sql: str) -> sa.TextClause:

@@ -389,6 +389,8 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
                         help="runs of export and import (each takes seconds)")
     parser.add_argument("--baseline", type=Path, metavar="DIR",
                         help="another checkout to measure in the same run (shown first)")
+    parser.add_argument("--code", type=Path, metavar="DIR", default=CHECKOUT,
+                        help="the checkout to measure (default: the one holding this benchmark)")
     parser.add_argument("--json-out", type=Path, metavar="FILE", help="also write the table as JSON")
     return parser.parse_args(argv)
 
@@ -397,7 +399,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parse(argv)
     CACHE.mkdir(parents=True, exist_ok=True)
     source = journal_json(args.entries, args.mechanisms, args.seed)
-    codes = ([Code("baseline", args.baseline.resolve())] if args.baseline else []) + [Code("this", CHECKOUT)]
+    codes = ([Code("baseline", args.baseline.resolve())] if args.baseline else []) + [Code("this", args.code.resolve())]
     with tempfile.TemporaryDirectory(prefix="fivewhys-bench-") as folder:
         home = Path(folder)
         for code in codes:
