@@ -191,7 +191,8 @@ def run_backup(args: argparse.Namespace) -> int:
     from journal.store.backup import backup_to
 
     path = paths.resolve_journal(getattr(args, "db", None))
-    open_journal(args).close()
+    if not path.is_file():
+        raise UsageError(f"There is no journal at {path} to back up.")
     backup_to(path, args.out)
     print(f"Backed up {path.name} to {args.out}.")
     return 0

@@ -38,3 +38,35 @@ def explicit_journal(cli_value: str | None) -> Path | None:
 def resolve_journal(cli_value: str | None) -> Path:
     """The journal to use: --db, then FIVEWHYS_DB, then the default location."""
     return explicit_journal(cli_value) or default_journal()
+
+
+def settings_file() -> Path:
+    """The small JSON file of window settings (the last journal used)."""
+    return config_dir() / "settings.json"
+
+
+def remembered_journal() -> Path | None:
+    """The journal the window had open last time, if one was remembered."""
+    import json
+
+    try:
+        value = json.loads(settings_file().read_text(encoding="utf-8")).get("last_journal")
+    except (OSError, ValueError, AttributeError):
+        return None
+    return Path(value) if isinstance(value, str) and value else None
+
+
+def remember_journal(path: Path) -> None:
+    """Remember `path` as the journal to open next time (quietly skipped if settings cannot be written)."""
+    import json
+
+    try:
+        settings_file().parent.mkdir(parents=True, exist_ok=True)
+        settings_file().write_text(json.dumps({"last_journal": str(path)}), encoding="utf-8")
+    except OSError:
+        pass
+
+
+def window_journal(cli_value: str | None) -> Path:
+    """The journal the window opens: --db, then FIVEWHYS_DB, then the last one used, then the default."""
+    return explicit_journal(cli_value) or remembered_journal() or default_journal()

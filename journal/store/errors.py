@@ -33,15 +33,33 @@ class InvalidValue(JournalError):
     """A value the journal cannot take (an unknown kind, an empty mechanism name, ...)."""
 
 
+class JournalMissing(JournalError):
+    """The journal file (or its folder) is no longer where it was opened; nothing was written."""
+
+
+class EditConflict(JournalError):
+    """The item was changed elsewhere since the caller loaded it; nothing was written.
+
+    `field` names the first field that differs and `current` holds its value in the journal now.
+    """
+
+    def __init__(self, message: str, field: str = "", current: object = None) -> None:
+        super().__init__(message)
+        self.field = field
+        self.current = current
+
+
 _SQLITE_MESSAGES: tuple[tuple[str, type[JournalError], str], ...] = (
     ("database is locked", JournalLocked,
      "The journal {name} is busy in another program; your text is kept and will be saved when it is free."),
     ("readonly database", JournalReadOnly,
      "The journal {name} cannot be written (the file or its folder is read-only)."),
     ("disk is full", DiskFull, "The disk holding the journal {name} is full; free some space to save."),
-    ("file is not a database", NotAJournal,
-     "The file {name} is not a Five Whys journal, or it is damaged."),
-    ("malformed", NotAJournal, "The journal {name} is damaged; restore it from a backup."),
+    ("file is not a database", NotAJournal, "The file {name} is not a Five Whys journal, or it is "
+     "damaged; restore it from a backup (File › Restore backup…) or open another journal."),
+    ("malformed", NotAJournal, "The journal {name} is damaged; restore it from a backup "
+     "(File › Restore backup…) or open another journal."),
+    ("too big", InvalidValue, "A text is too long to be saved in the journal {name}; shorten it."),
     ("unable to open database", JournalReadOnly,
      "The journal {name} cannot be opened (its folder is missing or not accessible)."),
     ("disk i/o error", JournalReadOnly,

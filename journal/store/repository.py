@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -26,9 +26,9 @@ from journal.domain.model import (
     new_id,
     now_utc,
 )
-from journal.store import schema, search
+from journal.store import safety, schema, search
 from journal.store.convert import EntryRows, entry_from_rows, summary_from_row
-from journal.store.errors import InvalidValue
+from journal.store.errors import InvalidValue, JournalMissing
 from journal.store.tables import (
     ActionRow,
     AwareDateTime,
@@ -41,6 +41,13 @@ from journal.store.tables import (
 )
 
 ChangeListener = Callable[[frozenset[str]], None]
+
+
+def _backup_before_migration(path: Path) -> None:
+    from journal.store.backup import take_backup
+
+    take_backup(path)
+
 _ENTRY_FIELDS = frozenset({"title", "occurred_on", "area", "valence", "outcome", "notes"})
 _ORDER_NEWEST = "e.occurred_on DESC, e.created_at DESC, e.id"
 _NO_FILTER = "1"
@@ -62,10 +69,16 @@ class Journal:
         self._engine = engine
         self._writer = engine.execution_options(sqlite_begin="IMMEDIATE")
         self._listeners: list[ChangeListener] = []
+        self._identity = safety.file_identity(path)
 
     @classmethod
-    def open(cls, path: Path | str, before_migration: Callable[[Path], None] | None = None) -> Journal:
-        """Open (creating or migrating as needed) the journal at `path`."""
+    def open(cls, path: Path | str,
+             before_migration: Callable[[Path], None] | None = _backup_before_migration) -> Journal:
+        """Open (creating or migrating as needed) the journal at `path`.
+
+        An existing journal is backed up into its `backups` folder before any migration (pass
+        `before_migration=None` to skip that, in tests only).
+        """
         path = Path(path)
         schema.prepare(path, before_migration)
         return cls(path, schema.make_engine(path))
@@ -96,12 +109,27 @@ class Journal:
     def writing(self, changed: set[str] | None = None) -> Iterator[Session]:
         """A write transaction; entries whose ids land in `changed` get reindexed and announced."""
         changed = set() if changed is None else changed
+        self._require_in_place()
         with schema.translated(self.path), self._session(self._writer) as session, session.begin():
             yield session
             session.flush()
             search.reindex_entries(session.connection(), changed)
         for listener in list(self._listeners):
             listener(frozenset(changed))
+
+    def _require_in_place(self) -> None:
+        """Refuse to write to a journal file that was moved or deleted; follow one put back in its place."""
+        identity = safety.require_in_place(self.path)
+        if identity != self._identity:
+            # Another file now sits at the path (e.g. the folder was restored from a copy): drop the
+            # connections to the old one (SQLite sees the file moved, so closing them neither
+            # checkpoints nor deletes the new file's -wal), then write to the new one if it is a journal.
+            self._engine.dispose()
+            with schema.translated(self.path):
+                if schema.current_revision(self.path) != schema.HEAD:
+                    raise JournalMissing(f"The file now at {self.path} is not the journal that was open; "
+                                         "reopen it.")
+            self._identity = identity
 
     @staticmethod
     def _session(engine: sa.Engine) -> Session:
@@ -137,9 +165,14 @@ class Journal:
         with self.reading() as session:
             return self._load_entry(session, entry_id)
 
-    def update_entry(self, entry_id: str, **changes: Any) -> None:
-        """Change some of the entry's own fields (title, occurred_on, area, valence, outcome, notes)."""
-        unknown = set(changes) - _ENTRY_FIELDS
+    def update_entry(self, entry_id: str, expected: Mapping[str, Any] | None = None,
+                     **changes: Any) -> None:
+        """Change some of the entry's own fields (title, occurred_on, area, valence, outcome, notes).
+
+        With `expected` (field -> the value the caller last loaded or saved), EditConflict is raised
+        and nothing written if another window or program has changed one of those fields since.
+        """
+        unknown = (set(changes) | set(expected or {})) - _ENTRY_FIELDS
         if unknown:
             raise ValueError(f"not entry fields: {sorted(unknown)}")
         if "valence" in changes:
@@ -147,6 +180,7 @@ class Journal:
         changed: set[str] = set()
         with self.writing(changed) as session:
             row = self._touch(session, entry_id, changed)
+            safety.check_expected(row, expected or {}, f"The entry “{row.title}”")
             for name, value in changes.items():
                 setattr(row, name, value)
 
@@ -237,12 +271,16 @@ class Journal:
         return row.id
 
     def update_why(self, why_id: str, question: str | None = None, answer: str | None = None,
-                   root_cause: bool | None = None) -> None:
-        """Change a why's question, answer or root-cause mark."""
+                   root_cause: bool | None = None, expected: Mapping[str, Any] | None = None) -> None:
+        """Change a why's question, answer or root-cause mark (`expected`: as in update_entry)."""
+        unknown = set(expected or {}) - {"question", "answer", "root_cause"}
+        if unknown:
+            raise ValueError(f"not why fields: {sorted(unknown)}")
         changed: set[str] = set()
         with self.writing(changed) as session:
             row = _get(session, WhyRow, why_id)
             self._touch(session, row.entry_id, changed)
+            safety.check_expected(row, expected or {}, "This why")
             for name, value in (("question", question), ("answer", answer),
                                 ("root_cause", root_cause)):
                 if value is not None:

@@ -10,13 +10,13 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
+from journal.store import safety
 from journal.store.errors import JournalError, JournalTooNew, NotAJournal, translate
 
 REVISIONS = ("0001_tables", "0002_search", "0003_link_entry", "0004_speed")
 HEAD = REVISIONS[-1]
 BUSY_SECONDS = 2.0
 CACHE_KIB = 32 * 1024
-_SQLITE_HEADER = b"SQLite format 3\x00"
 _MIGRATIONS = Path(__file__).with_name("migrations")
 
 
@@ -66,14 +66,13 @@ def current_revision(path: Path) -> str | None:
     """The schema revision stored in the journal, or None for an empty new file."""
     if path.stat().st_size == 0:
         return None
-    with open(path, "rb") as file:
-        if file.read(len(_SQLITE_HEADER)) != _SQLITE_HEADER:
-            raise NotAJournal(f"The file {path.name} is not a Five Whys journal (not an SQLite database).")
-    with contextlib.closing(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)) as db:
+    safety.refuse_damaged_header(path)
+    with contextlib.closing(safety.connect_read_only(path)) as db:
         tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if "alembic_version" not in tables:
             if tables:
-                raise NotAJournal(f"The database {path.name} is not a Five Whys journal.")
+                raise NotAJournal(f"The database {path.name} is not a Five Whys journal; "
+                                  "open another journal.")
             return None
         row = db.execute("SELECT version_num FROM alembic_version").fetchone()
     return row[0] if row else None
@@ -103,6 +102,7 @@ def make_engine(path: Path) -> sa.Engine:
     )
     sa.event.listen(engine, "connect", _on_connect)
     sa.event.listen(engine, "begin", _on_begin)
+    sa.event.listen(engine, "before_cursor_execute", safety.clean_parameters, retval=True)
     return engine
 
 

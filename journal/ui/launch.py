@@ -4,31 +4,53 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
+from pathlib import Path
 
 
-def run_window(argv: Sequence[str]) -> int:
-    """Open the main window on the journal named by --db / FIVEWHYS_DB / the default."""
-    from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
-
-    from journal import paths
-
+def _db_argument(argv: Sequence[str]) -> str | None:
     parser = argparse.ArgumentParser(add_help=False)
     parser.add_argument("--db")
     args, _rest = parser.parse_known_args(list(argv))
+    return args.db
+
+
+def window_journal_path(argv: Sequence[str]) -> Path:
+    """The journal the window opens: --db, FIVEWHYS_DB, the last one used, or the default."""
+    from journal import paths
+
+    return paths.window_journal(_db_argument(argv))
+
+
+def named_journal(argv: Sequence[str]) -> bool:
+    """Whether the journal was named by --db or FIVEWHYS_DB (and so is not remembered for next time)."""
+    from journal import paths
+
+    return paths.explicit_journal(_db_argument(argv)) is not None
+
+
+def build_window(argv: Sequence[str]):
+    """Create the application (if needed) and the main window shell, shown, with nothing opened yet."""
+    from PySide6.QtWidgets import QApplication
+
     app = QApplication.instance() or QApplication([])
-    window = QMainWindow()
-    window.setWindowTitle("Five Whys Journal")
-    window.resize(1100, 720)
-    label = QLabel("Opening the journal…")
-    window.setCentralWidget(label)
+    app.setApplicationName("Five Whys Journal")
+    app.setApplicationDisplayName("Five Whys Journal")
+    from journal.ui.main_window import MainWindow
+
+    window = MainWindow()
+    window.resize(1200, 780)
     window.show()
+    return app, window
+
+
+def run_window(argv: Sequence[str]) -> int:
+    """Open the main window on the journal named by --db / FIVEWHYS_DB / the last used / the default."""
+    from PySide6.QtCore import QTimer
+
+    app, window = build_window(argv)
+    window.statusBar().showMessage("Opening the journal…")
     app.processEvents()
-
-    from journal.store.repository import Journal
-
-    journal = Journal.open(paths.resolve_journal(args.db))
-    label.setText("\n".join(e.title for e in journal.list_entries(limit=50)) or "No entries yet.")
-    try:
-        return app.exec()
-    finally:
-        journal.close()
+    path = window_journal_path(argv)
+    remember = not named_journal(argv)
+    QTimer.singleShot(0, lambda: window.open_journal(path, remember=remember))
+    return app.exec()

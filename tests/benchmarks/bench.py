@@ -399,7 +399,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parse(argv)
     CACHE.mkdir(parents=True, exist_ok=True)
     source = journal_json(args.entries, args.mechanisms, args.seed)
-    codes = ([Code("baseline", args.baseline.resolve())] if args.baseline else []) + [Code("this", args.code.resolve())]
+    codes = [Code("baseline", args.baseline.resolve())] if args.baseline else []
+    codes.append(Code("this", args.code.resolve()))
     with tempfile.TemporaryDirectory(prefix="fivewhys-bench-") as folder:
         home = Path(folder)
         for code in codes:

@@ -1,0 +1,1 @@
+"""The entry editor: four steps (outcome, inputs, whys, actions and guidelines) over one entry."""

@@ -1,0 +1,63 @@
+"""Colours and fonts derived from the system palette, so light and dark themes both read well."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import QWidget
+
+from journal.domain.model import Valence
+
+_VALENCE_HUES = {Valence.NEGATIVE: 8, Valence.POSITIVE: 140, Valence.MIXED: 42}
+
+
+def mix(first: QColor, second: QColor, share_of_second: float) -> QColor:
+    """A colour between two others."""
+    keep = 1.0 - share_of_second
+    return QColor.fromRgbF(first.redF() * keep + second.redF() * share_of_second,
+                           first.greenF() * keep + second.greenF() * share_of_second,
+                           first.blueF() * keep + second.blueF() * share_of_second)
+
+
+def is_dark(palette: QPalette) -> bool:
+    """Whether the palette is a dark theme."""
+    return palette.color(QPalette.ColorRole.Base).lightness() < 128
+
+
+def muted(palette: QPalette) -> QColor:
+    """Secondary text: between the text and the background."""
+    return mix(palette.color(QPalette.ColorRole.Text), palette.color(QPalette.ColorRole.Base), 0.42)
+
+
+def valence_color(palette: QPalette, valence: Valence) -> QColor:
+    """A calm mark for a valence, lighter on dark themes."""
+    lightness = 165 if is_dark(palette) else 120
+    return QColor.fromHsl(_VALENCE_HUES[Valence(valence)], 120, lightness)
+
+
+def soft_highlight(palette: QPalette) -> QColor:
+    """A faint tint of the highlight colour for banners and badges."""
+    return mix(palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Highlight), 0.14)
+
+
+def scaled_font(base: QFont, factor: float, bold: bool = False) -> QFont:
+    """`base` made larger or smaller by `factor` (never a fixed pixel size)."""
+    font = QFont(base)
+    if base.pointSizeF() > 0:
+        font.setPointSizeF(base.pointSizeF() * factor)
+    font.setBold(bold)
+    return font
+
+
+def make_muted(widget: QWidget, factor: float = 1.0) -> None:
+    """Show a label's text in the muted colour, optionally smaller."""
+    palette = widget.palette()
+    palette.setColor(QPalette.ColorRole.WindowText, muted(palette))
+    palette.setColor(QPalette.ColorRole.Text, muted(palette))
+    widget.setPalette(palette)
+    if factor != 1.0:
+        widget.setFont(scaled_font(widget.font(), factor))
+
+
+def line_height(widget: QWidget, lines: float) -> int:
+    """The height of `lines` lines of the widget's font, plus its frame."""
+    return int(widget.fontMetrics().lineSpacing() * lines + 2 * widget.fontMetrics().height() * 0.45)
