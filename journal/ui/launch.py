@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import os
+import time
 from collections.abc import Sequence
 from pathlib import Path
+
+# For tests/benchmarks/bench.py only: with this set to 1 the app prints `shown <epoch seconds>` once
+# the window is on screen and `listed <epoch seconds> <rows>` once the journal's newest entries are in
+# the list, then quits.
+BENCH_EXIT = "FIVEWHYS_BENCH_EXIT"
 
 
 def _db_argument(argv: Sequence[str]) -> str | None:
@@ -50,7 +57,17 @@ def run_window(argv: Sequence[str]) -> int:
     app, window = build_window(argv)
     window.statusBar().showMessage("Opening the journal…")
     app.processEvents()
+    benchmark = os.environ.get(BENCH_EXIT) == "1"
+    if benchmark:
+        print(f"shown {time.time()}", flush=True)
     path = window_journal_path(argv)
     remember = not named_journal(argv)
-    QTimer.singleShot(0, lambda: window.open_journal(path, remember=remember))
+    QTimer.singleShot(0, lambda: _open(window, path, remember, benchmark))
     return app.exec()
+
+
+def _open(window, path: Path, remember: bool, benchmark: bool) -> None:
+    window.open_journal(path, remember=remember)
+    if benchmark:
+        print(f"listed {time.time()} {window.entry_list.model.rowCount()}", flush=True)
+        window.close()
