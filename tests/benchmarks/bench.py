@@ -29,6 +29,7 @@ CHECKOUT = HERE.parent.parent
 CACHE = Path(tempfile.gettempdir()) / "fivewhys-bench"
 MB = 1024 * 1024
 APP_TIMEOUT = 60.0
+HEAVY = ("matplotlib", "PySide6")  # what a command-line command should never import
 
 # The floor: the least any PySide6 app can do before its window is on screen.
 BARE_WINDOW = """
@@ -54,6 +55,7 @@ class Child:
     seconds: float
     started: float
     stdout: str
+    stderr: str
     peak_bytes: int
     returncode: int
 
@@ -122,7 +124,7 @@ def run_child(args: list[str], env: dict[str, str], cwd: Path, timeout: float = 
     if process.returncode not in (0, -9) and stderr.strip():
         print(f"  [{' '.join(args[1:3])}] exit {process.returncode}: {stderr.strip()[-300:]}",
               file=sys.stderr)
-    return Child(seconds, started, stdout, usage.ru_maxrss * 1024, process.returncode)
+    return Child(seconds, started, stdout, stderr, usage.ru_maxrss * 1024, process.returncode)
 
 
 def _communicate(process: subprocess.Popen, timeout: float) -> tuple[str, str]:
@@ -195,13 +197,19 @@ def prepare(code: Code, source: Path, home: Path) -> None:
 
 # -- one run ------------------------------------------------------------------------------------------
 
-def measure_once(code: Code, source: Path, home: Path, inner_runs: int, heavy: bool) -> None:
-    """Every measure once for `code` (heavy: also export and import, which take seconds)."""
+PARTS = ("window", "in-process", "commands", "exchange")
+
+
+def measure_once(code: Code, source: Path, home: Path, inner_runs: int, parts: set[str]) -> None:
+    """The chosen parts of the measures, once, for `code`."""
     env = child_env(code, home)
-    _startup(code, env)
-    _in_process(code, env, home, inner_runs)
-    _commands(code, env, home)
-    if heavy:
+    if "window" in parts:
+        _startup(code, env)
+    if "in-process" in parts:
+        _in_process(code, env, home, inner_runs)
+    if "commands" in parts:
+        _commands(code, env, home)
+    if "exchange" in parts:
         _exchange(code, env, home, source)
 
 
@@ -261,6 +269,10 @@ def _commands(code: Code, env: dict[str, str], home: Path) -> None:
                 code.add(f"`fivewhys {name}` ({size})", child.seconds)
         if len(times) == 2:
             code.add(f"`fivewhys {name}` 10k / empty", times["10k"] / times["empty"])
+    imports = run_child(python("-X", "importtime", code.root / "main.py", "--db", code.empty, "stats"),
+                        env, code.root)
+    heavy = [line for line in imports.stderr.splitlines() if line.split("|")[-1].strip().startswith(HEAVY)]
+    code.add("`fivewhys stats`: Qt/matplotlib modules imported", len(heavy))
 
 
 def _exchange(code: Code, env: dict[str, str], home: Path, source: Path) -> None:
@@ -295,6 +307,8 @@ TARGETS: dict[str, tuple[float | None, str]] = {
     "app window (10k): rows loaded": (None, "rows"),
     "app window (empty): shown": (None, "s"),
     "app window (empty): newest listed": (None, "s"),
+    "app window (empty): shown / bare": (None, "x"),
+    "app window (empty): listed / bare": (None, "x"),
     "open journal": (None, "ms"),
     "list newest 100": (None, "ms"),
     "get entry": (None, "ms"),
@@ -304,6 +318,8 @@ TARGETS: dict[str, tuple[float | None, str]] = {
     "search common: list 100": (0.050, "ms"),
     "search common: count": (0.050, "ms"),
     "search common: keystroke": (0.050, "ms"),
+    "search first letter: list 100": (None, "ms"),
+    "search first letter: count": (None, "ms"),
     "search first letter: keystroke": (None, "ms"),
     "stats (all entries)": (0.100, "ms"),
     "stats (last year)": (0.100, "ms"),
@@ -316,6 +332,7 @@ TARGETS: dict[str, tuple[float | None, str]] = {
     "`fivewhys stats` (10k)": (None, "s"),
     "`fivewhys stats` (empty)": (None, "s"),
     "`fivewhys stats` 10k / empty": (1.25, "x"),
+    "`fivewhys stats`: Qt/matplotlib modules imported": (0, "modules"),
     "`fivewhys chart pareto` (10k)": (None, "s"),
     "`fivewhys chart pareto` (empty)": (None, "s"),
     "`fivewhys chart pareto` 10k / empty": (1.25, "x"),
@@ -387,6 +404,8 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
                         help="repetitions of each in-process measure within a run")
     parser.add_argument("--heavy-runs", type=int, default=2,
                         help="runs of export and import (each takes seconds)")
+    parser.add_argument("--only", metavar="PARTS", default=",".join(PARTS),
+                        help=f"comma-separated parts to measure (default: all of {','.join(PARTS)})")
     parser.add_argument("--baseline", type=Path, metavar="DIR",
                         help="another checkout to measure in the same run (shown first)")
     parser.add_argument("--code", type=Path, metavar="DIR", default=CHECKOUT,
@@ -408,7 +427,8 @@ def main(argv: list[str] | None = None) -> int:
         for run in range(args.runs):
             print(f"run {run + 1}/{args.runs} (load {os.getloadavg()[0]:.1f})", file=sys.stderr)
             for code in codes:
-                measure_once(code, source, home, args.inner_runs, heavy=run < args.heavy_runs)
+                parts = set(args.only.split(",")) - (set() if run < args.heavy_runs else {"exchange"})
+                measure_once(code, source, home, args.inner_runs, parts)
     rows = table(codes)
     print(f"\n{args.entries} entries, {args.runs} runs, load average {os.getloadavg()[0]:.1f}, "
           f"{os.cpu_count()} cores; medians\n")
