@@ -1,0 +1,276 @@
+"""The four review charts as matplotlib Figures built from plain review data (no pyplot, no Qt)."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from datetime import date
+
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+from matplotlib.ticker import MaxNLocator, PercentFormatter
+
+from journal.charts import style
+from journal.charts.style import ACCENT, BAR, FIX, INK, LINE, MUTED, OTHERS
+from journal.domain.model import InputKind, Valence
+from journal.domain.review import InputMix, OutcomeCounts, ParetoBar, TimelineData, TimelineSeries, Unit
+
+PARETO_TITLE = "Which mechanisms keep coming back"
+TIMELINE_TITLE = "Recurrence over time"
+INPUTS_TITLE = "What went into the outcomes"
+OUTCOMES_TITLE = "Outcomes over time"
+BAR_GID = "pareto-bar-"
+AREAS_SHOWN = 6
+FIX_LINES_IN_FULL = 8
+_ROW_LABEL_BOX = {"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none", "alpha": 0.9}
+_LABEL_BOX = {"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.85}
+
+
+# -- Pareto -----------------------------------------------------------------------------------
+
+def pareto_figure(bars: Sequence[ParetoBar], figure: Figure | None = None, subtitle: str = "") -> Figure:
+    """Horizontal bars of mechanisms by entries, largest on top, with the cumulative share on a top axis."""
+    fig = style.prepare(figure, (10.0, max(3.6, 1.7 + 0.45 * len(bars))))
+    if not bars:
+        return style.empty(fig, PARETO_TITLE, note=subtitle)
+    style.title(fig, PARETO_TITLE)
+    ax = fig.add_subplot()
+    style.style_axes(ax)
+    rows = list(range(len(bars)))
+    rects = ax.barh(rows, [bar.entries for bar in bars], height=0.62,
+                    color=[OTHERS if bar.is_others else BAR for bar in bars])
+    for index, rect in enumerate(rects):
+        rect.set_gid(f"{BAR_GID}{index}")
+    ax.set_yticks(rows, [style.shorten(bar.label, 34, 2) for bar in bars])
+    ax.invert_yaxis()
+    ax.set_xlim(0, max(bar.entries for bar in bars) * 1.12)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_xlabel("Entries in which the mechanism appears", color=INK, fontsize=style.TEXT_SIZE)
+    share = _cumulative_line(ax, bars)
+    _count_labels(share, ax, bars)
+    style.subtitle(ax, subtitle)
+    return fig
+
+
+def _cumulative_line(ax: Axes, bars: Sequence[ParetoBar]) -> Axes:
+    share = ax.twiny()
+    share.plot([bar.cumulative_share * 100 for bar in bars], range(len(bars)), color=LINE,
+               marker="o", markersize=4, linewidth=1.6, clip_on=False)
+    share.axvline(80, color=LINE, linewidth=0.8, linestyle=":", alpha=0.8)
+    share.set_xlim(0, 100)
+    share.xaxis.set_major_formatter(PercentFormatter())
+    share.tick_params(axis="x", colors=LINE, labelsize=style.SMALL_SIZE, length=0)
+    share.set_xlabel("Cumulative share of mechanism mentions (dotted: 80%)", color=LINE,
+                     fontsize=style.SMALL_SIZE)
+    for side in ("top", "right", "left", "bottom"):
+        share.spines[side].set_visible(False)
+    return share
+
+
+def _count_labels(share: Axes, ax: Axes, bars: Sequence[ParetoBar]) -> None:
+    """Counts at the bar ends, drawn on the top axes so the cumulative line never hides them."""
+    for row, bar in enumerate(bars):
+        share.annotate(str(bar.entries), xy=(bar.entries, row), xycoords=ax.transData, xytext=(5, 0),
+                       textcoords="offset points", va="center", ha="left", fontsize=style.SMALL_SIZE,
+                       color=INK, bbox=_LABEL_BOX)
+
+
+def bar_index(artist: object) -> int | None:
+    """Which Pareto bar an artist is (None if it is not a bar)."""
+    gid = getattr(artist, "get_gid", lambda: None)()
+    if isinstance(gid, str) and gid.startswith(BAR_GID):
+        return int(gid[len(BAR_GID):])
+    return None
+
+
+def bar_at(figure: Figure, mouse_event: object) -> int | None:
+    """The Pareto bar under a mouse event, or None.
+
+    Matplotlib's own picking only reaches the topmost Axes, which here is the cumulative-share twin
+    drawn over the bars, so the bars are hit-tested directly.
+    """
+    for ax in figure.axes[:1]:
+        for patch in ax.patches:
+            index = bar_index(patch)
+            if index is not None and patch.contains(mouse_event)[0]:
+                return index
+    return None
+
+
+# -- timeline ---------------------------------------------------------------------------------
+
+def timeline_figure(data: TimelineData, figure: Figure | None = None, subtitle: str = "") -> Figure:
+    """One row per top mechanism: entries per bucket, done actions as dashed lines, returns called out."""
+    fig = style.prepare(figure, (10.0, 1.9 + 1.3 * max(1, len(data.series))))
+    if not data.starts:
+        return style.empty(fig, TIMELINE_TITLE, note=subtitle)
+    if not data.series:
+        return style.empty(fig, TIMELINE_TITLE, "No mechanisms are linked to these entries yet", subtitle)
+    style.title(fig, TIMELINE_TITLE)
+    axes = fig.subplots(len(data.series), 1, sharex=True, sharey=True, squeeze=False)[:, 0]
+    for ax, series in zip(axes, data.series, strict=True):
+        _timeline_row(ax, series, data)
+    top = max(max(b + a for b, a in zip(s.before_fix, s.after_fix, strict=True)) for s in data.series)
+    top = max(1, top)
+    axes[0].set_ylim(0, top * 2.1)
+    axes[0].set_yticks([tick for tick in MaxNLocator(integer=True, nbins=3).tick_values(0, top)
+                        if 0 <= tick <= top])
+    style.bucket_ticks(axes[-1], data.starts, data.unit)
+    per = "month" if data.unit is Unit.MONTH else "week"
+    style.subtitle(axes[0], "  ·  ".join(filter(None, [
+        f"Top {len(data.series)} mechanisms, entries per {per}", subtitle])))
+    fig.supylabel("Entries", fontsize=style.TEXT_SIZE, color=INK)
+    _timeline_legend(fig)
+    return fig
+
+
+def _timeline_row(ax: Axes, series: TimelineSeries, data: TimelineData) -> None:
+    style.style_axes(ax, grid_axis="y")
+    centers = style.bucket_centers(data.starts, data.unit)
+    width = style.bucket_width(data.unit)
+    style.column_bars(ax, centers, series.before_fix, width, BAR)
+    style.column_bars(ax, centers, series.after_fix, width, ACCENT, bottoms=series.before_fix)
+    fixes = _fix_lines(series, data)
+    many = len(fixes) > FIX_LINES_IN_FULL
+    ax.vlines(fixes, 0, 0.62, transform=ax.get_xaxis_transform(), colors=FIX, linestyles="--",
+              linewidths=0.8 if many else 1.3, alpha=0.45 if many else 1.0)
+    ax.text(0.005, 0.97, _row_label(series), transform=ax.transAxes, va="top", ha="left",
+            fontsize=style.SMALL_SIZE, color=INK, fontweight="bold", bbox=_ROW_LABEL_BOX)
+    if series.recurred:
+        ax.text(0.005, 0.80, _return_label(series), transform=ax.transAxes, va="top", ha="left",
+                fontsize=style.SMALL_SIZE, color=ACCENT, fontweight="bold", bbox=_ROW_LABEL_BOX)
+
+
+def _fix_lines(series: TimelineSeries, data: TimelineData) -> list[float]:
+    """Where to draw "action done" lines: the first fix of each bucket (more would only blur together)."""
+    first_of_bucket: dict[int, date] = {}
+    for fix in series.fixes:
+        index = bisect.bisect_right(data.starts, fix) - 1
+        if index >= 0 and fix < data.end:
+            first_of_bucket.setdefault(index, fix)
+    return [style.day_number(fix) for fix in first_of_bucket.values()]
+
+
+def _row_label(series: TimelineSeries) -> str:
+    fixed = f"first action done {_day(series.fixes[0])}" if series.fixes else "no action done yet"
+    return f"{style.shorten(series.mechanism, 64)}   ·   {_entries(series.total)}, {fixed}"
+
+
+def _return_label(series: TimelineSeries) -> str:
+    count = len(series.recurrences)
+    when = "on" if count == 1 else "first on"
+    return f"↳ back after the fix: {_entries(count)}, {when} {_day(series.recurrences[0])}"
+
+
+def _entries(count: int) -> str:
+    return f"{count} entr" + ("y" if count == 1 else "ies")
+
+
+def _day(day: date) -> str:
+    return f"{day.day} {day:%b %Y}"
+
+
+def _timeline_legend(fig: Figure) -> None:
+    handles = [Patch(color=BAR, label="Entries"),
+               Patch(color=ACCENT, label="Entries after an action was done (recurred)"),
+               Line2D([], [], color=FIX, linestyle="--", label="Action marked done")]
+    fig.legend(handles=handles, loc="outside lower center", ncols=3, frameon=False,
+               fontsize=style.SMALL_SIZE)
+
+
+# -- inputs -----------------------------------------------------------------------------------
+
+def inputs_figure(mix: InputMix, figure: Figure | None = None, subtitle: str = "") -> Figure:
+    """For each valence, the share of each kind of input (100% stacked bars with counts)."""
+    valences = [valence for valence in Valence if mix.entries.get(valence)]
+    fig = style.prepare(figure, (10.0, 1.9 + 0.9 * max(1, len(valences))))
+    if not valences:
+        return style.empty(fig, INPUTS_TITLE, note=subtitle)
+    style.title(fig, INPUTS_TITLE)
+    ax = fig.add_subplot()
+    style.style_axes(ax)
+    for row, valence in enumerate(valences):
+        _input_row(ax, row, mix, valence)
+    ax.set_yticks(range(len(valences)), [_valence_label(mix, v) for v in valences])
+    ax.invert_yaxis()
+    ax.set_xlim(0, 100)
+    ax.xaxis.set_major_formatter(PercentFormatter())
+    ax.set_xlabel("Share of the inputs listed (count in brackets)", color=INK, fontsize=style.TEXT_SIZE)
+    handles = [Patch(color=style.KIND_COLORS[k], label=style.KIND_LABELS[k]) for k in InputKind]
+    fig.legend(handles=handles, loc="outside lower center", ncols=4, frameon=False,
+               fontsize=style.SMALL_SIZE)
+    style.subtitle(ax, subtitle)
+    return fig
+
+
+def _input_row(ax: Axes, row: int, mix: InputMix, valence: Valence) -> None:
+    if not mix.total(valence):
+        ax.text(1, row, "no inputs listed", va="center", fontsize=style.SMALL_SIZE, color=MUTED)
+        return
+    left = 0.0
+    for kind in InputKind:
+        share = mix.share(valence, kind) * 100
+        if share:
+            ax.barh(row, share, left=left, height=0.6, color=style.KIND_COLORS[kind],
+                    edgecolor="white", linewidth=1)
+        if share >= 6:
+            ax.text(left + share / 2, row, f"{share:.0f}%\n({mix.count(valence, kind)})", ha="center",
+                    va="center", fontsize=style.SMALL_SIZE, color=INK)
+        left += share
+
+
+def _valence_label(mix: InputMix, valence: Valence) -> str:
+    entries = mix.entries.get(valence, 0)
+    return (f"{valence.value.capitalize()}\n{entries} entr" + ("y" if entries == 1 else "ies")
+            + f", {mix.total(valence)} inputs")
+
+
+# -- outcomes ---------------------------------------------------------------------------------
+
+def outcomes_figure(counts: OutcomeCounts, figure: Figure | None = None, subtitle: str = "") -> Figure:
+    """Entries per bucket stacked by valence (top) and by area (bottom)."""
+    fig = style.prepare(figure, (10.0, 6.4))
+    if not counts.total:
+        return style.empty(fig, OUTCOMES_TITLE, note=subtitle)
+    style.title(fig, OUTCOMES_TITLE)
+    by_valence, by_area = fig.subplots(2, 1, sharex=True, sharey=True)
+    valences = [(v.value.capitalize(), counts.by_valence[v], style.VALENCE_COLORS[v])
+                for v in Valence if v in counts.by_valence]
+    _stacked(by_valence, counts, valences, "By valence")
+    _stacked(by_area, counts, _area_layers(counts), "By area")
+    by_valence.yaxis.set_major_locator(MaxNLocator(integer=True))
+    style.bucket_ticks(by_area, counts.starts, counts.unit)
+    per = "month" if counts.unit is Unit.MONTH else "week"
+    style.subtitle(by_valence, "  ·  ".join(filter(None, [f"{counts.total} entries, per {per}", subtitle])))
+    return fig
+
+
+def _area_layers(counts: OutcomeCounts) -> list[tuple[str, Sequence[int], str]]:
+    areas = list(counts.by_area.items())
+    shown, rest = areas[:AREAS_SHOWN], areas[AREAS_SHOWN:]
+    if len(areas) == AREAS_SHOWN + 1:
+        shown, rest = areas, []
+    layers = [(style.shorten(area or "(no area)", 24), values, style.AREA_COLORS[i % len(style.AREA_COLORS)])
+              for i, (area, values) in enumerate(shown)]
+    if rest:
+        summed = [sum(values) for values in zip(*(v for _a, v in rest), strict=True)]
+        layers.append((f"{len(rest)} other areas", summed, style.AREA_COLORS[-1]))
+    return layers
+
+
+def _stacked(ax: Axes, counts: OutcomeCounts, layers: Sequence[tuple[str, Sequence[int], str]],
+             heading: str) -> None:
+    style.style_axes(ax, grid_axis="y")
+    centers = style.bucket_centers(counts.starts, counts.unit)
+    bottom = [0] * len(centers)
+    for _label, values, color in layers:
+        style.column_bars(ax, centers, values, style.bucket_width(counts.unit), color, bottoms=bottom)
+        bottom = [b + v for b, v in zip(bottom, values, strict=True)]
+    ax.set_ylim(0, max(bottom) * 1.08)
+    ax.set_ylabel(f"Entries\n{heading.lower()}", color=INK, fontsize=style.TEXT_SIZE)
+    handles = [Patch(color=color, label=label) for label, _values, color in layers]
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False,
+              fontsize=style.SMALL_SIZE,
+              title=heading, title_fontsize=style.SMALL_SIZE, alignment="left")

@@ -1,0 +1,48 @@
+"""The chart kinds: how each one's data is queried and drawn, shared by the window and the command line."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from journal.domain.model import EntryFilter
+from journal.domain.review import describe_filter, pareto_bars
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+    from journal.store.repository import Journal
+
+KINDS = ("pareto", "timeline", "inputs", "outcomes")
+LABELS = {"pareto": "Mechanisms (Pareto)", "timeline": "Recurrence over time",
+          "inputs": "Input mix", "outcomes": "Outcomes by valence and area"}
+
+
+def check_kind(kind: str) -> None:
+    if kind not in KINDS:
+        raise ValueError(f"unknown chart kind {kind!r}; expected one of {', '.join(KINDS)}")
+
+
+def load(journal: Journal, kind: str, entry_filter: EntryFilter = EntryFilter()) -> Any:
+    """The plain data the chart of `kind` shows for the filtered entries."""
+    from journal.store import review_queries as queries
+
+    check_kind(kind)
+    if kind == "pareto":
+        return pareto_bars(queries.pareto(journal, entry_filter))
+    if kind == "timeline":
+        return queries.timeline(journal, entry_filter)
+    if kind == "inputs":
+        return queries.input_mix(journal, entry_filter)
+    return queries.outcome_counts(journal, entry_filter)
+
+
+def draw(kind: str, data: Any, entry_filter: EntryFilter = EntryFilter(),
+         figure: Figure | None = None) -> Figure:
+    """The chart of `kind` for `data`, drawn on `figure` (cleared first) or on a new Figure."""
+    from journal.charts import builders
+
+    check_kind(kind)
+    build = {"pareto": builders.pareto_figure, "timeline": builders.timeline_figure,
+             "inputs": builders.inputs_figure, "outcomes": builders.outcomes_figure}[kind]
+    note = describe_filter(entry_filter.since, entry_filter.until, entry_filter.area, entry_filter.valence)
+    return build(data, figure=figure, subtitle=note)

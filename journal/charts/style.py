@@ -1,0 +1,136 @@
+"""The charts' calm palette, text sizes and small drawing helpers shared by every builder."""
+
+from __future__ import annotations
+
+import functools
+import textwrap
+from collections.abc import Sequence
+from datetime import date
+
+from matplotlib import dates as mdates
+from matplotlib.axes import Axes
+from matplotlib.collections import PolyCollection
+from matplotlib.figure import Figure
+
+from journal.domain.model import InputKind, Valence
+from journal.domain.review import Unit, next_bucket
+
+INK = "#2e3a46"
+MUTED = "#6b7785"
+GRID = "#e4e8ec"
+BAR = "#5b7c99"
+OTHERS = "#a9b8c6"
+LINE = "#c0713f"
+ACCENT = "#c2483a"
+FIX = "#3d8a66"
+VALENCE_COLORS = {Valence.NEGATIVE: "#c98469", Valence.POSITIVE: "#6fa383", Valence.MIXED: "#d3b05f"}
+KIND_COLORS = {InputKind.PROCESS: "#5b7c99", InputKind.ACTION: "#9a7bb0",
+               InputKind.LUCK: "#e0b45a", InputKind.TIME: "#7fb0aa"}
+KIND_LABELS = {InputKind.PROCESS: "Process", InputKind.ACTION: "People's actions",
+               InputKind.LUCK: "Luck", InputKind.TIME: "Time passing"}
+AREA_COLORS = ("#5b7c99", "#7fb0aa", "#d3b05f", "#9a7bb0", "#c98469", "#8fa36b", "#b7bec6")
+TITLE_SIZE = 14
+TEXT_SIZE = 10
+SMALL_SIZE = 9
+EMPTY_MESSAGE = "No entries match these filters yet"
+EXPORT_SIZE = (10.0, 6.0)
+
+
+def prepare(figure: Figure | None, size: tuple[float, float]) -> Figure:
+    """A cleared figure to draw on: the one given (the window's), or a new one of `size` inches."""
+    if figure is None:
+        figure = Figure(figsize=size, layout="constrained")
+    else:
+        figure.clear()
+        figure.set_layout_engine("constrained")
+    figure.set_facecolor("white")
+    return figure
+
+
+def title(figure: Figure, text: str) -> None:
+    figure.suptitle(text, x=0.01, ha="left", fontsize=TITLE_SIZE, fontweight="bold", color=INK)
+
+
+def subtitle(ax: Axes, text: str) -> None:
+    if text:
+        ax.set_title(text, loc="left", fontsize=SMALL_SIZE, color=MUTED, pad=8)
+
+
+def style_axes(ax: Axes, grid_axis: str = "x") -> None:
+    """Quiet spines, a light grid behind the data, readable ticks."""
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    for side in ("left", "bottom"):
+        ax.spines[side].set_color(GRID)
+    ax.tick_params(colors=INK, labelsize=SMALL_SIZE, length=0)
+    ax.grid(axis=grid_axis, color=GRID, linewidth=0.8)
+    ax.set_axisbelow(True)
+
+
+def empty(figure: Figure, heading: str, message: str = EMPTY_MESSAGE, note: str = "") -> Figure:
+    """A friendly empty chart: the title and one calm sentence instead of axes."""
+    title(figure, heading)
+    ax = figure.add_subplot()
+    ax.set_axis_off()
+    subtitle(ax, note)
+    ax.text(0.5, 0.5, message, ha="center", va="center", fontsize=TEXT_SIZE + 2, color=MUTED,
+            transform=ax.transAxes)
+    return figure
+
+
+def shorten(text: str, width: int, lines: int = 1) -> str:
+    """Wrap `text` to `width` characters a line, at most `lines` lines, ending with … when cut."""
+    text = " ".join(text.split())
+    wrapped = textwrap.wrap(text, width, break_long_words=True) or [""]
+    if len(wrapped) <= lines:
+        return "\n".join(wrapped)
+    kept = wrapped[:lines]
+    kept[-1] = kept[-1][: width - 1].rstrip() + "…"
+    return "\n".join(kept)
+
+
+def day_number(day: date) -> float:
+    """Matplotlib's date number for a day (days since its epoch), without date2num's per-call cost."""
+    return float(day.toordinal() - _epoch_ordinal())
+
+
+@functools.lru_cache(maxsize=1)
+def _epoch_ordinal() -> int:
+    return int(date.fromisoformat(mdates.get_epoch()[:10]).toordinal())
+
+
+def bucket_centers(starts: Sequence[date], unit: Unit) -> list[float]:
+    return [(day_number(s) + day_number(next_bucket(s, unit))) / 2 for s in starts]
+
+
+def bucket_width(unit: Unit) -> float:
+    """Bar width in days: most of a week or of a month."""
+    return 5.6 if unit is Unit.WEEK else 24.0
+
+
+def column_bars(ax: Axes, centers: Sequence[float], heights: Sequence[float], width: float, color: str,
+                bottoms: Sequence[float] | None = None) -> None:
+    """Vertical bars as one collection (much faster than `Axes.bar` for many bars); zeros are skipped."""
+    bottoms = bottoms if bottoms is not None else [0] * len(heights)
+    half = width / 2
+    boxes = [((x - half, b), (x - half, b + h), (x + half, b + h), (x + half, b))
+             for x, h, b in zip(centers, heights, bottoms, strict=True) if h]
+    ax.add_collection(PolyCollection(boxes, facecolors=color, edgecolors="white", linewidths=0.5),
+                      autolim=True)
+    ax.autoscale_view()
+
+
+def bucket_ticks(ax: Axes, starts: Sequence[date], unit: Unit) -> None:
+    """Label buckets at their centres ("May", with the year under the first of each year), thinned out."""
+    centers = bucket_centers(starts, unit)
+    step = max(1, -(-len(starts) // 14))
+    positions, labels, year = [], [], None
+    for index in range(0, len(starts), step):
+        start = starts[index]
+        text = start.strftime("%d %b" if unit is Unit.WEEK else "%b")
+        if start.year != year:
+            text, year = f"{text}\n{start.year}", start.year
+        positions.append(centers[index])
+        labels.append(text)
+    ax.set_xticks(positions, labels)
+    ax.set_xlim(day_number(starts[0]) - 2, day_number(next_bucket(starts[-1], unit)) + 2)
