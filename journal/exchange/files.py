@@ -76,7 +76,12 @@ def _write_failure(path: Path, error: OSError) -> str:
 
 
 def read_document(path: Path) -> JournalDocument:
-    """Read a journal JSON file into a document (FormatError or ExchangeError if it cannot be)."""
+    """Read a journal JSON file, a Markdown file or a folder of Markdown files into a document
+    (FormatError or ExchangeError if it cannot be)."""
+    if path.is_dir() or path.suffix.lower() in (".md", ".markdown"):
+        from journal.exchange.markdown_files import read_markdown
+
+        return read_markdown(path)
     text = read_text(path)
     try:
         return jsonv1.loads(text)
