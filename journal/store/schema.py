@@ -16,7 +16,6 @@ from journal.store.errors import JournalError, JournalTooNew, NotAJournal, trans
 REVISIONS = ("0001_tables", "0002_search", "0003_link_entry", "0004_speed")
 HEAD = REVISIONS[-1]
 BUSY_SECONDS = 2.0
-CACHE_KIB = 32 * 1024
 _MIGRATIONS = Path(__file__).with_name("migrations")
 
 
@@ -114,9 +113,6 @@ def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
         dbapi_connection.execute("PRAGMA journal_mode = WAL")
     # FULL: a commit reported as saved survives a power cut, not only a crash of the app.
     dbapi_connection.execute("PRAGMA synchronous = FULL")
-    # Up to 32 MiB of pages per connection (the default is 2 MiB): a ten-year journal's entries and
-    # link index stay in memory, so recurrence queries and searches stop rereading them from the file.
-    dbapi_connection.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
 
 
 def _on_begin(connection: sa.Connection) -> None:
