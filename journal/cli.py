@@ -136,7 +136,7 @@ def run_export(args: argparse.Namespace) -> int:
         else:
             from journal.exchange.markdown_files import write_markdown_folder
 
-            write_markdown_folder(args.out, entries)
+            write_markdown_folder(args.out, entries, mechanisms=journal.mechanisms())
     print(f"Exported {len(entries)} entries to {args.out}.")
     return 0
 

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import contextlib
-import errno
 import io
-import os
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from journal.domain.model import EntryFilter
 from journal.exchange.errors import ExchangeError
+from journal.exchange.files import write_bytes_atomic
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -50,33 +47,6 @@ def write_figure(figure: Figure, out: Path, image_format: str) -> None:
     buffer = io.BytesIO()
     figure.savefig(buffer, format=image_format, dpi=EXPORT_DPI, facecolor="white",
                    metadata={"Software": "Five Whys Journal"} if image_format == "png" else None)
-    _write_bytes_atomic(out, buffer.getvalue())
-
-
-def _write_bytes_atomic(path: Path, data: bytes) -> None:
-    if path.is_dir():
-        raise ExchangeError(f"{path} is a folder; name the image file to write.")
-    try:
-        descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    except OSError as error:
-        raise ExchangeError(_failure(path, error)) from None
-    try:
-        with os.fdopen(descriptor, "wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temporary, path)
-    except OSError as error:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise ExchangeError(_failure(path, error)) from None
-
-
-def _failure(path: Path, error: OSError) -> str:
-    if error.errno == errno.ENOSPC:
-        return f"The disk is full; {path.name} was not written."
-    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return f"The folder {path.parent} cannot be written to."
-    if error.errno in (errno.ENOENT, errno.ENOTDIR):
-        return f"The folder {path.parent} does not exist."
-    return f"{path} could not be written: {error.strerror}."
+    if out.is_dir():
+        raise ExchangeError(f"{out} is a folder; name the image file to write.")
+    write_bytes_atomic(out, buffer.getvalue())

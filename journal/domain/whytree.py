@@ -17,6 +17,25 @@ _AUXILIARIES = frozenset({
 _NEGATED = {"won't": "will", "can't": "can", "shan't": "shall"}
 _CLAUSE_END = re.compile(r"[,;:]|\b(?:which|that|because|so|and|but|when|while)\b", re.IGNORECASE)
 _MAX_SUBJECT_WORDS = 8
+_PRONOUNS = frozenset({"i", "we", "you", "they", "he", "she", "it", "someone", "nobody", "everyone"})
+_PLURAL_PRONOUNS = frozenset({"i", "we", "you", "they"})
+_DETERMINERS = frozenset({"the", "my", "our", "your", "his", "her", "their", "its", "this", "that",
+                          "a", "an"})
+_IRREGULAR_PAST = {
+    "forgot": "forget", "went": "go", "left": "leave", "took": "take", "made": "make", "ran": "run",
+    "broke": "break", "got": "get", "said": "say", "told": "tell", "thought": "think", "bought": "buy",
+    "brought": "bring", "came": "come", "felt": "feel", "found": "find", "gave": "give", "kept": "keep",
+    "knew": "know", "lost": "lose", "met": "meet", "paid": "pay", "sent": "send", "slept": "sleep",
+    "spent": "spend", "stood": "stand", "wrote": "write", "woke": "wake", "ate": "eat", "fell": "fall",
+    "began": "begin", "chose": "choose", "drove": "drive", "grew": "grow",
+    "heard": "hear", "held": "hold", "led": "lead", "meant": "mean", "overslept": "oversleep",
+    "rode": "ride", "sat": "sit", "saw": "see", "sold": "sell", "spoke": "speak", "stuck": "stick",
+    "swam": "swim", "taught": "teach", "threw": "throw", "understood": "understand", "won": "win",
+}
+_IRREGULAR_PRESENT = {"has": "have", "does": "do", "goes": "go"}
+_SILENT_E_ENDINGS = ("ate", "ete", "use", "ose", "ize", "ise", "ange", "ave", "ive", "ove", "ure", "ide",
+                     "ake", "ore", "ase", "ice", "uce", "ine", "ame", "one", "ire", "ote", "ute", "ple",
+                     "ble", "dge", "rge", "nce", "rse", "ade", "ode")
 _PROPER_WORDS = frozenset({
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
     "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
@@ -41,7 +60,7 @@ def question_about(statement: str) -> str:
         return ""
     if text.lower().startswith("why ") and statement.rstrip().endswith("?"):
         return statement.strip()
-    return _inverted(text) or f"Why {_lower_first(text)}?"
+    return _inverted(text) or _with_do_support(text) or f"Why {_lower_first(text)}?"
 
 
 def _plain_statement(statement: str) -> str:
@@ -61,6 +80,61 @@ def _inverted(text: str) -> str | None:
             tail = " ".join(["not"] * negated + words[index + 1:])
             return f"Why {auxiliary} {subject}{' ' + tail if tail else ''}?"
     return None
+
+
+def _with_do_support(text: str) -> str | None:
+    """'I forgot X' -> 'Why did I forget X?', 'The kid stays up' -> 'Why does the kid stay up?'.
+
+    Only for a clear subject (a pronoun, or a determiner and one noun) and a verb whose base form
+    is known or follows a regular spelling rule; otherwise None.
+    """
+    words = text.split()
+    size = _subject_size(words)
+    if size == 0 or len(words) <= size:
+        return None
+    verb = words[size].lower()
+    changed = _base_of_past(verb)
+    auxiliary = "did"
+    if changed is None and words[0].lower() not in _PLURAL_PRONOUNS:
+        changed, auxiliary = _base_of_present(verb), "does"
+    if changed is None:
+        return None
+    subject = _lower_first(" ".join(words[:size]))
+    return f"Why {auxiliary} {subject} {' '.join([changed, *words[size + 1:]])}?"
+
+
+def _subject_size(words: list[str]) -> int:
+    first = words[0].lower()
+    if first in _PRONOUNS:
+        return 1
+    if first in _DETERMINERS and len(words) > 2:
+        return 2
+    return 0
+
+
+def _base_of_past(verb: str) -> str | None:
+    if verb in _IRREGULAR_PAST:
+        return _IRREGULAR_PAST[verb]
+    if not verb.endswith("ed") or len(verb) < 5:
+        return None
+    stem = verb[:-2]
+    if stem.endswith("i"):
+        return stem[:-1] + "y"
+    if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "lsfz":
+        return stem[:-1]
+    return stem + "e" if (stem + "e").endswith(_SILENT_E_ENDINGS) else stem
+
+
+def _base_of_present(verb: str) -> str | None:
+    if verb in _IRREGULAR_PRESENT:
+        return _IRREGULAR_PRESENT[verb]
+    if not verb.endswith("s") or verb.endswith(("ss", "us", "is")) or len(verb) < 4:
+        return None
+    if verb.endswith("ies"):
+        return verb[:-3] + "y"
+    if verb.endswith(("sses", "shes", "ches", "xes", "zes")):
+        return verb[:-2]
+    return verb[:-1]
 
 
 def _auxiliary(word: str) -> tuple[str | None, bool]:

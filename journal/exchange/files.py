@@ -6,7 +6,7 @@ import contextlib
 import errno
 import os
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from journal.domain.model import Entry, Mechanism
@@ -30,12 +30,17 @@ def read_text(path: Path) -> str:
 
 
 def write_text_atomic(path: Path, text: str) -> None:
-    """Write a whole file or nothing: a temporary file beside it is renamed over it when complete."""
-    with _writing_to(path):
+    """Write UTF-8 text as a whole file or nothing (see write_bytes_atomic)."""
+    write_bytes_atomic(path, text.encode("utf-8"))
+
+
+def write_bytes_atomic(path: Path, data: bytes) -> None:
+    """Write a whole file or nothing: a temporary file beside it is synced, then renamed over it."""
+    with writing_to(path):
         descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
         try:
-            with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as file:
-                file.write(text)
+            with os.fdopen(descriptor, "wb") as file:
+                file.write(data)
                 file.flush()
                 os.fsync(file.fileno())
             os.replace(temporary, path)
@@ -47,14 +52,15 @@ def write_text_atomic(path: Path, text: str) -> None:
 
 def ensure_folder(folder: Path) -> None:
     """Create an export folder if missing, or explain why it cannot be used."""
-    with _writing_to(folder / "x"):
+    with writing_to(folder / "x"):
         if folder.exists() and not folder.is_dir():
             raise ExchangeError(f"{folder} is a file, not a folder.")
         folder.mkdir(parents=True, exist_ok=True)
 
 
 @contextlib.contextmanager
-def _writing_to(path: Path):
+def writing_to(path: Path) -> Iterator[None]:
+    """Turn a failure to write `path` into an ExchangeError with one sentence."""
     try:
         yield
     except ExchangeError:
@@ -68,7 +74,7 @@ def _write_failure(path: Path, error: OSError) -> str:
         return f"The disk is full; {path.name} was not written."
     if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return f"The folder {path.parent} cannot be written to."
-    if error.errno == errno.ENOENT:
+    if error.errno in (errno.ENOENT, errno.ENOTDIR):
         return f"The folder {path.parent} does not exist."
     if error.errno == errno.EISDIR:
         return f"{path} is a folder, not a file."

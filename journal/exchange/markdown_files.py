@@ -77,7 +77,7 @@ class _Writer:
 
     def write(self, path: Path, text: str) -> None:
         temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        with files._writing_to(path):  # the same one-sentence errors as files.write_text_atomic
+        with files.writing_to(path):  # the same one-sentence errors as files.write_text_atomic
             try:
                 self._write_whole(temporary, text.encode("utf-8"))
                 os.replace(temporary, path)

@@ -28,7 +28,7 @@ from journal.domain.model import (
 )
 from journal.store import safety, schema, search
 from journal.store.convert import EntryRows, entry_from_rows, summary_from_row
-from journal.store.errors import InvalidValue, JournalMissing
+from journal.store.errors import EditConflict, InvalidValue, JournalMissing
 from journal.store.tables import (
     ActionRow,
     AwareDateTime,
@@ -73,15 +73,17 @@ class Journal:
 
     @classmethod
     def open(cls, path: Path | str,
-             before_migration: Callable[[Path], None] | None = _backup_before_migration) -> Journal:
+             before_migration: Callable[[Path], None] | None = _backup_before_migration,
+             busy_seconds: float = schema.BUSY_SECONDS) -> Journal:
         """Open (creating or migrating as needed) the journal at `path`.
 
         An existing journal is backed up into its `backups` folder before any migration (pass
-        `before_migration=None` to skip that, in tests only).
+        `before_migration=None` to skip that, in tests only). A write waits up to `busy_seconds`
+        for another program's lock before it raises JournalLocked.
         """
         path = Path(path)
         schema.prepare(path, before_migration)
-        return cls(path, schema.make_engine(path))
+        return cls(path, schema.make_engine(path, busy_seconds))
 
     def close(self) -> None:
         """Release the database connections."""
@@ -153,12 +155,20 @@ class Journal:
         self.replace_entry(entry)
         return entry.id
 
-    def replace_entry(self, entry: Entry) -> None:
-        """Store `entry` exactly as given, replacing any entry with its id (used for undo, too)."""
+    def replace_entry(self, entry: Entry, expected: Entry | None = None) -> Entry:
+        """Store `entry` exactly as given, replacing any entry with its id (used for undo, too).
+
+        With `expected` (the entry as the caller last loaded or stored it), EditConflict is raised and
+        nothing written if the journal now holds anything else, or no such entry. Returns the entry as
+        the journal holds it now (mechanism names spelled as in the journal, text made storable).
+        """
         changed = {entry.id}
         with self.writing(changed) as session:
+            if expected is not None:
+                _check_unchanged(self._load_entry(session, entry.id), expected)
             session.exec(sa.delete(EntryRow).where(EntryRow.id == entry.id))
             self._insert_entries(session, [entry], index=False)
+            return self._load_entry(session, entry.id)
 
     def get_entry(self, entry_id: str) -> Entry | None:
         """The whole entry with its tree, or None if there is no such entry."""
@@ -507,6 +517,14 @@ class Journal:
 
 
 # -- helpers --------------------------------------------------------------------------------
+
+def _check_unchanged(stored: Entry | None, expected: Entry) -> None:
+    """Raise EditConflict unless the journal still holds `expected` exactly."""
+    if stored is None:
+        raise EditConflict("This entry was deleted in another window since you opened it.")
+    if stored != expected:
+        raise EditConflict("This entry was changed in another window since you opened it.", current=stored)
+
 
 _CHILDREN = ("input", "why", "link", "action", "guideline")
 _CHILD_SQL = {

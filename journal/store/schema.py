@@ -93,11 +93,11 @@ def upgrade(path: Path, revision: str = "head") -> None:
         engine.dispose()
 
 
-def make_engine(path: Path) -> sa.Engine:
+def make_engine(path: Path, busy_seconds: float = BUSY_SECONDS) -> sa.Engine:
     """An engine on the journal with foreign keys, WAL, full sync and real transactions."""
     url = sa.engine.URL.create("sqlite", database=str(path))
     engine = sa.create_engine(
-        url, connect_args={"timeout": BUSY_SECONDS, "check_same_thread": False}
+        url, connect_args={"timeout": busy_seconds, "check_same_thread": False}
     )
     sa.event.listen(engine, "connect", _on_connect)
     sa.event.listen(engine, "begin", _on_begin)
@@ -108,7 +108,7 @@ def make_engine(path: Path) -> sa.Engine:
 def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
     dbapi_connection.isolation_level = None  # we issue BEGIN ourselves (see _on_begin)
     dbapi_connection.execute("PRAGMA foreign_keys = ON")
-    dbapi_connection.execute(f"PRAGMA busy_timeout = {int(BUSY_SECONDS * 1000)}")
+    # The driver's `timeout` (set per engine in make_engine) is SQLite's busy timeout.
     with contextlib.suppress(sqlite3.OperationalError):  # a read-only journal still reads
         dbapi_connection.execute("PRAGMA journal_mode = WAL")
     # FULL: a commit reported as saved survives a power cut, not only a crash of the app.

@@ -15,7 +15,6 @@ if TYPE_CHECKING:
     from journal.store.repository import Journal
 
 JSON, MARKDOWN = "json", "markdown"
-NO_MARKDOWN = "Markdown export is not available in this version yet; export JSON instead."
 
 
 class ExportWorker(QObject):
@@ -38,8 +37,6 @@ class ExportWorker(QObject):
             self._write(entries)
         except (JournalError, ExchangeError) as error:
             self.failed.emit(str(error))
-        except ImportError:
-            self.failed.emit(NO_MARKDOWN)
         else:
             noun = "entry" if len(entries) == 1 else "entries"
             self.finished.emit(f"Exported {len(entries)} {noun} to {self._target}.")
@@ -61,7 +58,7 @@ class ExportWorker(QObject):
         else:
             from journal.exchange.markdown_files import write_markdown_folder
 
-            write_markdown_folder(self._target, entries,
+            write_markdown_folder(self._target, entries, mechanisms=self._journal.mechanisms(),
                                   progress=lambda done, _all: self.progress.emit(total + done, 2 * total))
         self.progress.emit(2 * total, 2 * total)
 

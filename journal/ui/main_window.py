@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,15 +20,23 @@ from PySide6.QtWidgets import (
 
 from journal import paths
 from journal.domain.model import Entry
-from journal.store.errors import JournalError
+from journal.store.errors import JournalError, NotAJournal
 from journal.ui.autosave import Autosaver
+from journal.ui.background import BackgroundCall
+from journal.ui.backup_keeper import BackupKeeper
+from journal.ui.backup_status import BackupStatus
+from journal.ui.backup_text import full_time
 from journal.ui.confirm_dialog import ConfirmDialog
+from journal.ui.conflict_banner import ConflictBanner
+from journal.ui.damaged_journal_dialog import OTHER, RESTORE, DamagedJournalDialog
 from journal.ui.editor.entry_editor import EntryEditor
 from journal.ui.entry_list import EntryList
 from journal.ui.export_worker import JSON, MARKDOWN, ExportJob
 from journal.ui.file_dialogs import FileDialogs
 from journal.ui.journal_bridge import JournalBridge
+from journal.ui.notice_dialog import NoticeDialog
 from journal.ui.open_error_dialog import OpenErrorDialog
+from journal.ui.restore_dialog import RestoreDialog
 from journal.ui.review_area import ReviewArea
 from journal.ui.sample_banner import SampleBanner
 from journal.ui.save_status import SaveStatus
@@ -36,10 +44,16 @@ from journal.ui.undo import UndoHistory
 from journal.ui.window_actions import WindowActions
 
 if TYPE_CHECKING:
+    from journal.store.backup import BackupInfo
     from journal.store.repository import Journal
 
 APP_TITLE = "Five Whys Journal"
 MESSAGE_MS = 6000
+# A save on the UI thread waits this long for another program's lock, then the Autosaver keeps the
+# edit and retries: a short wait keeps typing smooth while a lock is held.
+UI_BUSY_SECONDS = 0.2
+OTHER_VERSION_SHOWN = "Showing the version saved in the other window; Edit › Undo brings yours back."
+DELETION_ACCEPTED = "The entry deleted in the other window is gone here too."
 
 
 class MainWindow(QMainWindow):
@@ -47,12 +61,17 @@ class MainWindow(QMainWindow):
 
     file_dialogs = FileDialogs
     open_error_dialog = OpenErrorDialog
+    damaged_dialog = DamagedJournalDialog
+    restore_dialog = RestoreDialog
     confirm_dialog = ConfirmDialog
+    notice_dialog = NoticeDialog
 
     def __init__(self) -> None:
         super().__init__()
         self.journal: Journal | None = None
         self.export_job: ExportJob | None = None
+        self.startup_check: BackgroundCall | None = None
+        self._closed = False
         self.autosaver = Autosaver(self)
         self.history = UndoHistory()
         self.bridge = JournalBridge(self)
@@ -66,9 +85,15 @@ class MainWindow(QMainWindow):
         self.editor = EntryEditor(self.autosaver, self.history)
         self.banner = SampleBanner()
         self.banner.setVisible(False)
+        self.conflict_banner = ConflictBanner()
+        editor_pane = QWidget()
+        editor_column = QVBoxLayout(editor_pane)
+        editor_column.setContentsMargins(0, 0, 0, 0)
+        editor_column.addWidget(self.conflict_banner)
+        editor_column.addWidget(self.editor, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.entry_list)
-        splitter.addWidget(self.editor)
+        splitter.addWidget(editor_pane)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([330, 870])
         splitter.setChildrenCollapsible(False)
@@ -86,7 +111,10 @@ class MainWindow(QMainWindow):
         self.progress = QProgressBar()
         self.progress.setVisible(False)
         self.progress.setMaximumWidth(self.fontMetrics().averageCharWidth() * 30)
+        self.backup_status = BackupStatus()
+        self.backups = BackupKeeper(self.backup_status, self)
         self.statusBar().addPermanentWidget(self.progress)
+        self.statusBar().addPermanentWidget(self.backup_status)
         self.statusBar().addPermanentWidget(self.save_status)
 
     def _connect(self) -> None:
@@ -96,6 +124,7 @@ class MainWindow(QMainWindow):
         actions.export_markdown.triggered.connect(lambda: self.export(MARKDOWN))
         actions.export_json.triggered.connect(lambda: self.export(JSON))
         actions.backup.triggered.connect(self.back_up)
+        actions.restore_backup.triggered.connect(self.restore_backup)
         actions.quit.triggered.connect(self.close)
         actions.undo.triggered.connect(self.editor.undo)
         actions.redo.triggered.connect(self.editor.redo)
@@ -105,6 +134,10 @@ class MainWindow(QMainWindow):
         self.entry_list.entry_chosen.connect(self.editor.show_entry)
         self.entry_list.new_entry_requested.connect(self.new_entry)
         self.editor.entry_edited.connect(lambda _entry: self._show_entry_state())
+        self.autosaver.conflict.connect(lambda _entry_id: self._show_entry_state())
+        self.conflict_banner.keep_mine.connect(self.keep_my_version)
+        self.conflict_banner.show_theirs.connect(self.show_other_version)
+        self.backups.failed.connect(lambda message: self.statusBar().showMessage(message, MESSAGE_MS))
         self.bridge.changed.connect(self._journal_changed)
         self.autosaver.committed.connect(self._record_undo)
         self.autosaver.problem.connect(self.save_status.show_problem)
@@ -119,6 +152,24 @@ class MainWindow(QMainWindow):
 
     # -- journals -------------------------------------------------------------------------------
 
+    def start_journal(self, path: Path, remember: bool = True) -> None:
+        """The start-up path: check the journal for damage off the UI thread, then open it."""
+        from journal.store.safety import check_integrity
+
+        self.statusBar().showMessage("Opening the journal…")
+        self.startup_check = BackgroundCall(lambda: check_integrity(path), self)
+        self.startup_check.done.connect(lambda damage: self._open_checked(path, remember, damage))
+        self.startup_check.failed.connect(lambda _message: self._open_checked(path, remember, None))
+        self.startup_check.start()
+
+    def _open_checked(self, path: Path, remember: bool, damage: str | None) -> None:
+        if self._closed:
+            return
+        if damage is None:
+            self.open_journal(path, remember)
+        else:
+            self._refuse(path, damage, remember, damaged=True)
+
     def open_journal(self, path: Path, remember: bool = True) -> bool:
         """Open the journal at `path`; on failure say why and offer another (False if none opened).
 
@@ -126,17 +177,32 @@ class MainWindow(QMainWindow):
         """
         from journal.store.repository import Journal
 
-        try:
-            journal = Journal.open(path)
-        except JournalError as error:
-            if self.open_error_dialog.ask(self, str(error)):
-                return self.choose_journal()
+        if self.journal is not None and not self._may_leave("Open the other journal anyway?",
+                                                            "Open without saving"):
             return False
+        try:
+            journal = Journal.open(path, busy_seconds=UI_BUSY_SECONDS)
+        except JournalError as error:
+            return self._refuse(path, str(error), remember, damaged=isinstance(error, NotAJournal))
         self._use(journal)
         if remember:
             paths.remember_journal(journal.path)
         self.statusBar().clearMessage()
         return True
+
+    def _refuse(self, path: Path, message: str, remember: bool, damaged: bool) -> bool:
+        """Say why the journal at `path` cannot be opened; offer its backups if it is damaged."""
+        from journal.store.backup import list_backups
+
+        self.statusBar().clearMessage()
+        if damaged and list_backups(path):
+            choice = self.damaged_dialog.ask(self, message)
+            if choice == RESTORE:
+                return self._restore_into(path, remember)
+            return self.choose_journal() if choice == OTHER else False
+        if self.open_error_dialog.ask(self, message):
+            return self.choose_journal()
+        return False
 
     def choose_journal(self) -> bool:
         """Ask for a journal file and open it."""
@@ -153,6 +219,7 @@ class MainWindow(QMainWindow):
 
     def _use(self, journal: Journal | None) -> None:
         self.autosaver.flush()
+        self.backups.wait()
         old, self.journal = self.journal, journal
         self.bridge.watch(journal)
         self.autosaver.set_journal(journal)
@@ -163,6 +230,7 @@ class MainWindow(QMainWindow):
         if old is not None:
             old.close()
         self._show_journal_state()
+        self.backups.watch(journal.path if journal else None)
         self.banner.setVisible(journal is not None and journal.count_entries() == 0)
         if journal is not None and self.entry_list.model.rowCount():
             self.entry_list.select_entry(self.entry_list.model.summary(0).id)
@@ -256,6 +324,37 @@ class MainWindow(QMainWindow):
         self.actions.redo.setEnabled(self.history.can_redo(entry_id))
         self.actions.delete_entry.setEnabled(entry is not None)
         self.save_status.show_pending(self.autosaver.has_pending())
+        if entry is not None and self.autosaver.in_conflict(entry_id):
+            self.conflict_banner.show_conflict(deleted=self.autosaver.deleted_elsewhere(entry_id))
+        else:
+            self.conflict_banner.hide()
+
+    # -- an entry changed in another window -------------------------------------------------------
+
+    def keep_my_version(self) -> None:
+        """Save the version in this window over the one written elsewhere."""
+        entry = self.editor.entry()
+        if entry is not None and self.autosaver.keep_mine(entry.id):
+            self.statusBar().showMessage("Your version is saved.", MESSAGE_MS)
+        self._show_entry_state()
+
+    def show_other_version(self) -> None:
+        """Show the version written elsewhere; this window's version stays one undo away."""
+        entry = self.editor.entry()
+        if entry is None:
+            return
+        mine = self.autosaver.pending_entry(entry.id)
+        try:
+            theirs = self.autosaver.take_theirs(entry.id)
+        except JournalError as error:
+            self.statusBar().showMessage(str(error), MESSAGE_MS)
+            return
+        if mine is not None and theirs is not None:
+            self.history.record(mine)
+        self.editor.reload(theirs)
+        self.entry_list.refresh()
+        self.statusBar().showMessage(OTHER_VERSION_SHOWN if theirs else DELETION_ACCEPTED, MESSAGE_MS)
+        self._show_entry_state()
 
     def _focus_changed(self, _old: QWidget | None, _new: QWidget | None) -> None:
         if self.journal is not None and self.autosaver.has_pending():
@@ -306,15 +405,62 @@ class MainWindow(QMainWindow):
             return
         self.statusBar().showMessage(f"Backed up the journal to {target}.", MESSAGE_MS)
 
+    def restore_backup(self) -> bool:
+        """Let the user pick one of the open journal's automatic backups and go back to it."""
+        return self.journal is not None and self._restore_into(self.journal.path, remember=False)
+
+    def _restore_into(self, path: Path, remember: bool) -> bool:
+        """Ask for a backup of the journal at `path` and, once confirmed, replace the journal with it.
+
+        The journal is closed while its file is replaced, then opened again (the restored one if all
+        went well, the untouched one if not).
+        """
+        from journal.store.backup import list_backups, restore_backup
+
+        chosen = self.restore_dialog.ask(self, path.name, list_backups(path))
+        if chosen is None or not self._confirm_restore(path, chosen):
+            return False
+        was_open = self.journal is not None
+        self._use(None)
+        try:
+            restore_backup(chosen.path, path)
+        except JournalError as error:
+            self.notice_dialog.tell(self, "Backup not restored", str(error))
+            return was_open and self.open_journal(path, remember)
+        opened = self.open_journal(path, remember)
+        if opened:
+            self.statusBar().showMessage(f"Restored the backup taken {self._when(chosen)}.", MESSAGE_MS)
+        return opened
+
+    def _confirm_restore(self, path: Path, chosen: BackupInfo) -> bool:
+        question = (f"Replace the journal {path.name} with the backup taken {self._when(chosen)}? "
+                    "The current journal is kept as a backup first.")
+        return (self.confirm_dialog.ask(self, "Restore backup", question, "Restore")
+                and self._may_leave("Restore the backup anyway?", "Restore without saving"))
+
+    @staticmethod
+    def _when(backup: BackupInfo) -> str:
+        return full_time(backup.taken_at, datetime.now().astimezone()).lower()
+
     # -- closing --------------------------------------------------------------------------------
 
+    def _may_leave(self, question: str, confirm: str) -> bool:
+        """True if every edit is saved, or the user accepts losing what could not be."""
+        if self.autosaver.flush():
+            return True
+        reason = self.save_status.problem.rstrip(".") or "they are still waiting to be written"
+        reason = reason[:1].lower() + reason[1:] if reason[1:2].islower() else reason
+        return self.confirm_dialog.ask(
+            self, "Changes not saved", f"Your last changes could not be saved: {reason}. {question}", confirm)
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        if not self.autosaver.flush() and not self.confirm_dialog.ask(
-                self, "Changes not saved", f"{self.save_status.problem} Close anyway and lose them?",
-                "Close without saving"):
+        if not self._may_leave("Close anyway?", "Close without saving"):
             event.ignore()
             return
         if self.export_job is not None:
             self.export_job.wait()
+        if self.startup_check is not None:
+            self.startup_check.wait()
         self._use(None)
+        self._closed = True
         event.accept()

@@ -20,6 +20,7 @@ class WindowActions:
         self.export_markdown = action("Export &Markdown…")
         self.export_json = action("Export &JSON…")
         self.backup = action("&Back up…")
+        self.restore_backup = action("&Restore backup…")
         self.quit = action("&Quit", "Ctrl+Q")
         self.undo = action("&Undo", "Ctrl+Z")
         self.redo = action("&Redo", "Ctrl+Shift+Z", "Ctrl+Y")
@@ -33,7 +34,9 @@ class WindowActions:
         file_menu = bar.addMenu("&File")
         file_menu.addActions([self.new_journal, self.open_journal])
         file_menu.addSeparator()
-        file_menu.addActions([self.export_markdown, self.export_json, self.backup])
+        file_menu.addActions([self.export_markdown, self.export_json])
+        file_menu.addSeparator()
+        file_menu.addActions([self.backup, self.restore_backup])
         file_menu.addSeparator()
         file_menu.addAction(self.quit)
         edit_menu = bar.addMenu("&Edit")
@@ -45,5 +48,5 @@ class WindowActions:
 
     def needing_journal(self) -> list[QAction]:
         """The actions that only make sense with a journal open."""
-        return [self.export_markdown, self.export_json, self.backup, self.find, self.new_entry,
-                self.delete_entry]
+        return [self.export_markdown, self.export_json, self.backup, self.restore_backup, self.find,
+                self.new_entry, self.delete_entry]

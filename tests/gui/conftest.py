@@ -5,10 +5,13 @@ from pathlib import Path
 import pytest
 
 from journal.ui.confirm_dialog import ConfirmDialog
+from journal.ui.damaged_journal_dialog import DamagedJournalDialog
 from journal.ui.file_dialogs import FileDialogs
 from journal.ui.main_window import MainWindow
 from journal.ui.move_why_dialog import MoveWhyDialog
+from journal.ui.notice_dialog import NoticeDialog
 from journal.ui.open_error_dialog import OpenErrorDialog
+from journal.ui.restore_dialog import RestoreDialog
 
 GUI_TESTS = Path(__file__).parent
 
@@ -30,8 +33,9 @@ def no_real_dialogs(monkeypatch):
     for name in ("ask_open_journal", "ask_new_journal", "ask_json_file", "ask_markdown_folder",
                  "ask_backup_file"):
         monkeypatch.setattr(FileDialogs, name, classmethod(_unexpected))
-    for dialog in (ConfirmDialog, OpenErrorDialog, MoveWhyDialog):
+    for dialog in (ConfirmDialog, OpenErrorDialog, MoveWhyDialog, DamagedJournalDialog, RestoreDialog):
         monkeypatch.setattr(dialog, "ask", classmethod(_unexpected))
+    monkeypatch.setattr(NoticeDialog, "tell", classmethod(_unexpected))
 
 
 def make_window(qtbot, path: Path | None) -> MainWindow:

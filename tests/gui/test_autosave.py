@@ -58,10 +58,10 @@ def test_a_locked_journal_keeps_the_edits_says_so_and_saves_them_later(qtbot, mo
     real_replace = journal.replace_entry
     locked = {"on": True}
 
-    def replace_entry(entry):
+    def replace_entry(entry, expected=None):
         if locked["on"]:
             raise JournalLocked(LOCKED)
-        real_replace(entry)
+        return real_replace(entry, expected=expected)
 
     monkeypatch.setattr(journal, "replace_entry", replace_entry)
     monkeypatch.setattr(autosave, "RETRY_MS", 100)
@@ -79,7 +79,7 @@ def test_a_locked_journal_keeps_the_edits_says_so_and_saves_them_later(qtbot, mo
 def test_closing_while_the_journal_is_locked_asks_first(qtbot, monkeypatch, window):
     window.new_entry()
 
-    def locked(_entry):
+    def locked(_entry, expected=None):
         raise JournalLocked(LOCKED)
 
     monkeypatch.setattr(window.journal, "replace_entry", locked)
@@ -89,7 +89,7 @@ def test_closing_while_the_journal_is_locked_asks_first(qtbot, monkeypatch, wind
                         classmethod(lambda cls, *args: asked.append(args) or False))
     window.close()
     assert window.isVisible()
-    assert LOCKED in asked[0][2]
+    assert "could not be saved: the journal journal.sqlite is busy" in asked[0][2]
     assert window.autosaver.pending_entry(window.editor.entry().id).title == "Unsaved"
     monkeypatch.undo()
     window.close()

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QApplication
 
 from journal import paths
 from journal.ui.confirm_dialog import ConfirmDialog
-from journal.ui.export_worker import NO_MARKDOWN
 from journal.ui.file_dialogs import FileDialogs
 from journal.ui.open_error_dialog import OpenErrorDialog
 from tests.gui.conftest import make_window
@@ -122,20 +121,20 @@ def test_export_json_runs_in_the_background_and_writes_every_entry(
     assert "Exported 9 entries" in sample_window.statusBar().currentMessage()
 
 
-def test_export_markdown_writes_a_folder_or_says_clearly_why_not(qtbot, monkeypatch, sample_window, tmp_path):
+def test_export_markdown_writes_a_folder_that_imports_back(qtbot, monkeypatch, sample_window, tmp_path):
     folder = tmp_path / "markdown"
     answer_with(monkeypatch, FileDialogs, "ask_markdown_folder", folder)
     sample_window.actions.export_markdown.trigger()
     job = sample_window.export_job
     qtbot.waitUntil(lambda: not job.running(), timeout=10_000)
     message = sample_window.statusBar().currentMessage()
-    try:
-        import journal.exchange.markdown_files  # noqa: F401
-    except ImportError:
-        assert message == NO_MARKDOWN
-    else:
-        assert len(list(folder.glob("*.md"))) == 9
-        assert "Exported 9 entries" in message
+    assert sorted(path.name for path in folder.glob("*.md"))[-1] == "Mechanisms.md"
+    assert len(list(folder.glob("*.md"))) == 10
+    assert "Exported 9 entries" in message
+    from journal.exchange.markdown_files import read_markdown
+
+    document = read_markdown(folder)
+    assert len(document.entries) == 9 and len(document.mechanisms) == 7
 
 
 def test_back_up_writes_a_journal_copy(qtbot, monkeypatch, sample_window, tmp_path):

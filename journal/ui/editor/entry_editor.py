@@ -138,7 +138,7 @@ class EntryEditor(QWidget):
         if entry_id is not None and self._journal is not None:
             entry = self.autosaver.pending_entry(entry_id) or self._journal.get_entry(entry_id)
             if entry is not None and not self.autosaver.has_pending(entry_id):
-                self.autosaver.track(entry)
+                self.autosaver.loaded(entry)
         self._show(entry)
 
     def start_entry(self, entry: Entry) -> None:
@@ -236,11 +236,19 @@ class EntryEditor(QWidget):
         stored = self._journal.get_entry(entry.id)
         if stored is None:
             self._show(None)
-        elif replace(stored, updated_at=entry.updated_at) != entry:
-            self.autosaver.track(stored)
-            self._set_entry(stored)
-            self._load_all()
-            self.entry_edited.emit(stored)
+            return
+        self.autosaver.loaded(stored)
+        if replace(stored, updated_at=entry.updated_at) != entry:
+            self.reload(stored)
+
+    def reload(self, entry: Entry | None) -> None:
+        """Show `entry` as the journal holds it now, on the same step (None: the entry is gone)."""
+        if entry is None or self._entry is None or entry.id != self._entry.id:
+            self._show(entry)
+            return
+        self._set_entry(entry)
+        self._load_all()
+        self.entry_edited.emit(entry)
 
     # -- Ctrl+Z and friends belong to the entry, not to one text field -----------------------------
 

@@ -225,14 +225,14 @@ def test_export_and_import_from_the_command_line(tmp_path, capsys):
     assert run(["--db", str(first), "demo"]) == 0
     assert run(["--db", str(first), "export", "markdown", "--out", str(folder)]) == 0
     assert f"Exported 9 entries to {folder}." in capsys.readouterr().out
-    assert len(markdown_names(folder)) == 9
+    assert len(markdown_names(folder)) == 10 and (folder / "Mechanisms.md").exists()
     assert run(["import", str(folder), "--db", str(second)]) == 0
     assert "Imported 9 entries." in capsys.readouterr().out
     for db in (first, second):
         assert run(["--db", str(db), "export", "json", "--out", str(db.with_suffix(".json"))]) == 0
     exported = [json.loads(db.with_suffix(".json").read_text(encoding="utf-8")) for db in (first, second)]
     assert exported[0]["entries"] == exported[1]["entries"]
-    assert [m["name"] for m in exported[0]["mechanisms"]] == [m["name"] for m in exported[1]["mechanisms"]]
+    assert exported[0]["mechanisms"] == exported[1]["mechanisms"]  # descriptions too
 
 
 @pytest.mark.parametrize(("name", "text", "message"), [

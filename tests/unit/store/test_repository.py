@@ -160,3 +160,10 @@ def test_the_file_is_owner_only_and_readable_by_plain_sqlite(journal, db_path):
     assert db_path.stat().st_mode & 0o777 == 0o600
     with sqlite3.connect(db_path) as other:
         assert other.execute("SELECT title FROM entry").fetchall() == [("visible",)]
+
+
+def test_the_wait_for_another_programs_lock_is_set_per_journal(db_path):
+    with Journal.open(db_path, busy_seconds=0.2) as quick, quick.reading() as session:
+        assert session.connection().exec_driver_sql("PRAGMA busy_timeout").scalar() == 200
+    with Journal.open(db_path) as patient, patient.reading() as session:
+        assert session.connection().exec_driver_sql("PRAGMA busy_timeout").scalar() == 2000
