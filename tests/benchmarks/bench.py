@@ -214,24 +214,38 @@ def measure_once(code: Code, source: Path, home: Path, inner_runs: int, parts: s
 
 
 def _startup(code: Code, env: dict[str, str]) -> None:
+    """The bare window before and after the app's two launches (the floor is noisy), then the app."""
+    _bare_window(code, env)
+    if code.has_bench_hook():
+        hooked = env | {"FIVEWHYS_BENCH_EXIT": "1"}
+        for name, db in (("10k", code.big), ("empty", code.empty)):
+            app = run_child(python(code.root / "main.py", "--db", db), hooked, code.root, APP_TIMEOUT)
+            code.add(f"app window ({name}): shown", app.mark("shown"))
+            code.add(f"app window ({name}): newest listed", app.mark("listed"))
+            if name == "10k" and app.mark("shown") is not None:
+                code.add("app window (10k): peak memory", app.peak_bytes / MB)
+                code.add("app window (10k): rows loaded", _rows_listed(app))
+    _bare_window(code, env)
+
+
+def _bare_window(code: Code, env: dict[str, str]) -> None:
     bare = run_child(python("-c", BARE_WINDOW), env, code.root)
     code.add("bare window: shown", bare.mark("shown"))
     code.add("bare window: peak memory", bare.peak_bytes / MB)
-    if not code.has_bench_hook():
+
+
+def add_ratios(codes: list[Code]) -> None:
+    """The app's times over the floor: the median bare window of the whole run (it needs no checkout)."""
+    floors = [value for code in codes for value in code.samples.get("bare window: shown", [])]
+    if not floors:
         return
-    hooked = env | {"FIVEWHYS_BENCH_EXIT": "1"}
-    for name, db in (("10k", code.big), ("empty", code.empty)):
-        app = run_child(python(code.root / "main.py", "--db", db), hooked, code.root, APP_TIMEOUT)
-        shown, listed = app.mark("shown"), app.mark("listed")
-        code.add(f"app window ({name}): shown", shown)
-        code.add(f"app window ({name}): newest listed", listed)
-        if name == "10k" and shown is not None:
-            code.add("app window (10k): peak memory", app.peak_bytes / MB)
-            code.add("app window (10k): rows loaded", _rows_listed(app))
-        if shown is not None and bare.mark("shown"):
-            code.add(f"app window ({name}): shown / bare", shown / bare.mark("shown"))
-            if listed is not None:
-                code.add(f"app window ({name}): listed / bare", listed / bare.mark("shown"))
+    floor = statistics.median(floors)
+    for code in codes:
+        for name in ("10k", "empty"):
+            for what, label in (("shown", "shown"), ("newest listed", "listed")):
+                value = code.median(f"app window ({name}): {what}")
+                if value is not None:
+                    code.add(f"app window ({name}): {label} / bare", value / floor)
 
 
 def _rows_listed(app: Child) -> float | None:
@@ -429,6 +443,7 @@ def main(argv: list[str] | None = None) -> int:
             for code in codes:
                 parts = set(args.only.split(",")) - (set() if run < args.heavy_runs else {"exchange"})
                 measure_once(code, source, home, args.inner_runs, parts)
+    add_ratios(codes)
     rows = table(codes)
     print(f"\n{args.entries} entries, {args.runs} runs, load average {os.getloadavg()[0]:.1f}, "
           f"{os.cpu_count()} cores; medians\n")
