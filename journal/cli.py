@@ -128,16 +128,16 @@ def run_import(args: argparse.Namespace) -> int:
 
 def run_export(args: argparse.Namespace) -> int:
     with open_journal(args) as journal:
-        entries = list(journal.all_entries(filter_from(args)))
+        entries = journal.all_entries(filter_from(args))
         if args.format == "json":
             from journal.exchange.files import write_json
 
-            write_json(args.out, entries, journal.mechanisms())
+            count = write_json(args.out, entries, journal.mechanisms())
         else:
             from journal.exchange.markdown_files import write_markdown_folder
 
-            write_markdown_folder(args.out, entries, mechanisms=journal.mechanisms())
-    print(f"Exported {len(entries)} entries to {args.out}.")
+            count = len(write_markdown_folder(args.out, list(entries), mechanisms=journal.mechanisms()))
+    print(f"Exported {count} entries to {args.out}.")
     return 0
 
 

@@ -6,7 +6,7 @@ import contextlib
 import errno
 import os
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from journal.domain.model import Entry, Mechanism
@@ -36,11 +36,17 @@ def write_text_atomic(path: Path, text: str) -> None:
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:
     """Write a whole file or nothing: a temporary file beside it is synced, then renamed over it."""
+    write_pieces_atomic(path, [data])
+
+
+def write_pieces_atomic(path: Path, pieces: Iterable[bytes]) -> None:
+    """Like write_bytes_atomic, for content made piece by piece (never all in memory at once)."""
     with writing_to(path):
         descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
         try:
             with os.fdopen(descriptor, "wb") as file:
-                file.write(data)
+                for piece in pieces:
+                    file.write(piece)
                 file.flush()
                 os.fsync(file.fileno())
             os.replace(temporary, path)
@@ -95,8 +101,23 @@ def read_document(path: Path) -> JournalDocument:
         raise FormatError(f"{path.name}: {error}") from None
 
 
-def write_json(path: Path, entries: Sequence[Entry], mechanisms: Sequence[Mechanism]) -> None:
-    """Write the entries and mechanisms as one journal JSON file, atomically."""
+def write_json(path: Path, entries: Iterable[Entry], mechanisms: Sequence[Mechanism]) -> int:
+    """Write the entries and mechanisms as one journal JSON file, atomically, entry by entry;
+    returns how many entries it wrote."""
     if path.is_dir():
         raise ExchangeError(f"{path} is a folder; name the JSON file to write.")
-    write_text_atomic(path, jsonv1.dumps(jsonv1.document_to_dict(entries, mechanisms)))
+    counted = _Counted(entries)
+    write_pieces_atomic(path, (text.encode("utf-8") for text in jsonv1.iter_text(counted, mechanisms)))
+    return counted.count
+
+
+class _Counted:
+    """An iterable that counts what has been taken from it."""
+
+    def __init__(self, items: Iterable[Entry]) -> None:
+        self._items, self.count = items, 0
+
+    def __iter__(self) -> Iterator[Entry]:
+        for item in self._items:
+            self.count += 1
+            yield item

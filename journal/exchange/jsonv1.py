@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any, TypeVar
@@ -48,6 +48,18 @@ def document_to_dict(entries: Iterable[Entry], mechanisms: Sequence[Mechanism],
         "mechanisms": [{"name": m.name, "description": m.description} for m in mechanisms],
         "entries": [entry_to_dict(entry) for entry in entries],
     }
+
+
+def iter_text(entries: Iterable[Entry], mechanisms: Sequence[Mechanism],
+              exported_at: datetime | None = None) -> Iterator[str]:
+    """The same JSON text as dumps(document_to_dict(...)), one entry at a time (for big journals)."""
+    head = document_to_dict((), mechanisms, exported_at)
+    opening = dumps(head).rstrip()  # ends with '"entries": []\n}': open the list instead
+    yield opening[: -len("[]\n}")] + "["
+    for number, entry in enumerate(entries):
+        lines = json.dumps(entry_to_dict(entry), ensure_ascii=False, indent=2).splitlines()
+        yield ("," if number else "") + "\n" + "\n".join("    " + line for line in lines)
+    yield "\n  ]\n}\n"
 
 
 def dumps(document: dict[str, Any]) -> str:

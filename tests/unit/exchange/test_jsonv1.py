@@ -149,3 +149,14 @@ def test_bad_documents_are_refused_with_a_sentence(document, words):
 def test_malformed_json_is_refused_with_a_sentence(text):
     with pytest.raises(FormatError, match="not valid JSON|nests too deeply"):
         jsonv1.loads(text)
+
+
+def test_the_streamed_text_is_the_same_document():
+    from datetime import UTC, datetime
+
+    document = jsonv1.loads(SAMPLE_JOURNAL.read_text(encoding="utf-8"))
+    moment = datetime(2026, 1, 1, tzinfo=UTC)
+    streamed = "".join(jsonv1.iter_text(iter(document.entries), document.mechanisms, moment))
+    assert streamed == jsonv1.dumps(jsonv1.document_to_dict(document.entries, document.mechanisms, moment))
+    empty = "".join(jsonv1.iter_text(iter(()), document.mechanisms, moment))
+    assert json.loads(empty) == jsonv1.document_to_dict((), document.mechanisms, moment)
