@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +50,7 @@ def _backup_before_migration(path: Path) -> None:
 
 _ENTRY_FIELDS = frozenset({"title", "occurred_on", "area", "valence", "outcome", "notes"})
 _ORDER_NEWEST = "e.occurred_on DESC, e.created_at DESC, e.id"
+_NO_FILTER = "1"
 
 
 @dataclass(frozen=True)
@@ -200,7 +202,7 @@ class Journal:
     def list_entries(self, entry_filter: EntryFilter = EntryFilter(), limit: int | None = None,
                      offset: int = 0) -> list[EntrySummary]:
         """Entries matching the filter, newest first, one page at a time if `limit` is given."""
-        where, params = _where(entry_filter)
+        where, params = _where(entry_filter, walk_newest=limit is not None)
         sql = (f"SELECT e.id, e.title, e.occurred_on, e.area, e.valence, e.updated_at FROM entry e "
                f"WHERE {where} ORDER BY {_ORDER_NEWEST} LIMIT :limit OFFSET :offset")
         params |= {"limit": -1 if limit is None else limit, "offset": offset}
@@ -467,7 +469,7 @@ class Journal:
             "SELECT m.name, s.entries, s.whys, s.first_seen, s.last_seen FROM ("
             " SELECT wm.mechanism_id, count(DISTINCT e.rowid) AS entries, count(*) AS whys,"
             " min(e.occurred_on) AS first_seen, max(e.occurred_on) AS last_seen"
-            f" FROM entry e CROSS JOIN why_mechanism wm ON wm.entry_id = e.id WHERE {where}"
+            f" FROM {_links_with_entries(where)} WHERE {where}"
             " GROUP BY wm.mechanism_id) s JOIN mechanism m ON m.id = s.mechanism_id"
             " ORDER BY s.entries DESC, s.whys DESC, m.name_key"
         ).columns(first_seen=sa.Date, last_seen=sa.Date)
@@ -499,7 +501,7 @@ class Journal:
             if values:
                 conn.execute(sa.insert(table.__table__), values)
         if index:
-            _index_new_entries(conn, [entry.id for entry in entries])
+            search.index_new_entries(conn, [entry.id for entry in entries])
 
     def _load_entry(self, session: Session, entry_id: str) -> Entry | None:
         entries = self._load_entries(session, [entry_id])
@@ -507,9 +509,9 @@ class Journal:
 
     def _load_entries(self, session: Session, ids: Sequence[str]) -> list[Entry]:
         by_entry = _child_rows(session, ids)
-        entry_rows = {row.id: row for row in session.exec(select(EntryRow).where(EntryRow.id.in_(ids)))}
+        entry_rows = {row["id"]: row for row in _plain_rows(session, _ENTRY_SQL, ids, _ENTRY_PARSERS)}
         return [
-            entry_from_rows(_as_map(entry_rows[i]), *(by_entry[table].get(i, []) for table in _CHILDREN))
+            entry_from_rows(entry_rows[i], *(by_entry[table].get(i, []) for table in _CHILDREN))
             for i in ids if i in entry_rows
         ]
 
@@ -534,33 +536,51 @@ _CHILD_SQL = {
     "action": "SELECT * FROM action WHERE entry_id IN ({ids}) ORDER BY position",
     "guideline": "SELECT * FROM guideline WHERE entry_id IN ({ids}) ORDER BY position",
 }
-_CHILD_TYPES = {"action": {"due_on": sa.Date, "done_on": sa.Date}, "why": {"root_cause": sa.Boolean}}
+_ENTRY_SQL = "SELECT * FROM entry WHERE id IN ({ids})"
+_ENTRY_PARSERS: dict[str, Callable[[Any], Any]] = {
+    "occurred_on": date.fromisoformat, "created_at": datetime.fromisoformat,
+    "updated_at": datetime.fromisoformat}
+_CHILD_PARSERS: dict[str, dict[str, Callable[[Any], Any]]] = {
+    "action": {"due_on": date.fromisoformat, "done_on": date.fromisoformat}}
 
 
 def _child_rows(session: Session, ids: Sequence[str]) -> dict[str, dict[str, list[Any]]]:
-    marks = ", ".join(f":id{n}" for n in range(len(ids)))
-    params = {f"id{n}": value for n, value in enumerate(ids)}
     result: dict[str, dict[str, list[Any]]] = {}
     for table in _CHILDREN:
-        sql = sa.text(_CHILD_SQL[table].format(ids=marks)).columns(**_CHILD_TYPES.get(table, {}))
         grouped: dict[str, list[Any]] = {}
-        for row in session.connection().execute(sql, params).mappings():
+        for row in _plain_rows(session, _CHILD_SQL[table], ids, _CHILD_PARSERS.get(table, {})):
             grouped.setdefault(row["entry_id"], []).append(row)
         result[table] = grouped
     return result
 
 
-def _as_map(row: EntryRow) -> dict[str, Any]:
-    return row.model_dump()
+def _plain_rows(session: Session, sql: str, ids: Sequence[str],
+                parsers: dict[str, Callable[[Any], Any]]) -> list[Any]:
+    """Rows by column name straight from the sqlite3 cursor (whole entries by the thousand: no ORM)."""
+    cursor = session.connection().connection.driver_connection.cursor()
+    cursor.row_factory = sqlite3.Row
+    rows = cursor.execute(sql.format(ids=", ".join("?" for _ in ids)), tuple(ids)).fetchall()
+    if not parsers:
+        return rows
+    parsed = [dict(row) for row in rows]
+    for row in parsed:
+        for column, parse in parsers.items():
+            if row[column] is not None:
+                row[column] = parse(row[column])
+    return parsed
 
 
 def _typed_summary(sql: str) -> sa.TextClause:
     return sa.text(sql).columns(occurred_on=sa.Date, updated_at=AwareDateTime)
 
 
-def _where(entry_filter: EntryFilter) -> tuple[str, dict[str, Any]]:
-    """A WHERE clause over `entry e` for the filter, with its parameters."""
-    clauses, params = ["1"], {}
+def _where(entry_filter: EntryFilter, walk_newest: bool = False) -> tuple[str, dict[str, Any]]:
+    """A WHERE clause over `entry e` for the filter, with its parameters.
+
+    `walk_newest`: for one page of the newest matches, walk the entries newest first and stop at the
+    page, instead of fetching and sorting every entry that matches the typed words.
+    """
+    clauses, params = [_NO_FILTER], {}
     if entry_filter.since:
         clauses.append("e.occurred_on >= :since")
         params["since"] = entry_filter.since.isoformat()
@@ -580,19 +600,22 @@ def _where(entry_filter: EntryFilter) -> tuple[str, dict[str, Any]]:
         params["mechanism"] = _key(entry_filter.mechanism)
     query = search.match_query(entry_filter.text)
     if query:
-        clauses.append("e.id IN (SELECT entry_id FROM entry_search WHERE entry_search MATCH :match)")
+        # Unary + keeps SQLite from looking the matches up by id (then sorting them all).
+        clauses.append(f"{'+' if walk_newest else ''}e.id IN ({search.MATCHING_ENTRY_IDS})")
         params["match"] = query
     return " AND ".join(clauses), params
 
 
-def _index_new_entries(conn: sa.Connection, entry_ids: Sequence[str]) -> None:
-    """Index entries just inserted (no stale index rows to remove, so no per-entry delete)."""
-    for start in range(0, len(entry_ids), 500):
-        chunk = entry_ids[start:start + 500]
-        marks = ", ".join("?" for _ in chunk)
-        conn.exec_driver_sql(
-            "INSERT INTO entry_search (entry_id, title, body) " + search._ENTRY_TEXT_SQL
-            + f" WHERE e.id IN ({marks})", tuple(chunk))
+def _links_with_entries(where: str) -> str:
+    """Mechanism links joined to their entries, read in the order that is fastest for the filter.
+
+    With a filter, start from the matching entries; without one, walk every link in mechanism order
+    (grouping by mechanism then needs no sort) and take each entry's date from an index.
+    """
+    if where == _NO_FILTER:
+        return ("why_mechanism wm INDEXED BY ix_why_mechanism_mechanism_entry "
+                "CROSS JOIN entry e INDEXED BY ix_entry_id_occurred_on ON e.id = wm.entry_id")
+    return "entry e CROSS JOIN why_mechanism wm ON wm.entry_id = e.id"
 
 
 def _existing_ids(session: Session, ids: Sequence[str]) -> set[str]:

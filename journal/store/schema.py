@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from journal.store import safety
 from journal.store.errors import JournalError, JournalTooNew, NotAJournal, translate
 
-REVISIONS = ("0001_tables", "0002_search", "0003_link_entry")
+REVISIONS = ("0001_tables", "0002_search", "0003_link_entry", "0004_speed")
 HEAD = REVISIONS[-1]
 BUSY_SECONDS = 2.0
 _MIGRATIONS = Path(__file__).with_name("migrations")

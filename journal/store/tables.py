@@ -50,6 +50,9 @@ class EntryRow(SQLModel, table=True):
     created_at: datetime = _aware()
     updated_at: datetime = _aware()
 
+    # Lets recurrence counts find an entry's date from the index alone (migration 0004).
+    __table_args__ = (sa.Index("ix_entry_id_occurred_on", "id", "occurred_on"),)
+
 
 class InputRow(SQLModel, table=True):
     __tablename__ = "input"
@@ -93,7 +96,6 @@ class WhyMechanismRow(SQLModel, table=True):
     mechanism_id: str = Field(
         sa_column=sa.Column(
             sa.String, sa.ForeignKey("mechanism.id", ondelete="CASCADE"), primary_key=True,
-            index=True,
         )
     )
     # The why's entry, kept here too so recurrence counts need no join through `why`.
@@ -105,7 +107,8 @@ class WhyMechanismRow(SQLModel, table=True):
     )
     position: int = 0
 
-    __table_args__ = (sa.Index("ix_why_mechanism_entry_id", "entry_id", "mechanism_id"),)
+    __table_args__ = (sa.Index("ix_why_mechanism_entry_id", "entry_id", "mechanism_id"),
+                      sa.Index("ix_why_mechanism_mechanism_entry", "mechanism_id", "entry_id"))
 
 
 class ActionRow(SQLModel, table=True):

@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import os
+import time
 from collections.abc import Sequence
 from pathlib import Path
+
+# For tests/benchmarks/bench.py only: with this set to 1 the app prints `shown <epoch seconds>` once
+# the window is on screen and `listed <epoch seconds> <rows>` once the journal's newest entries are in
+# the list, then quits.
+BENCH_EXIT = "FIVEWHYS_BENCH_EXIT"
 
 
 def _db_argument(argv: Sequence[str]) -> str | None:
@@ -54,7 +61,24 @@ def run_window(argv: Sequence[str]) -> int:
     app, window = build_window(argv)
     window.statusBar().showMessage("Opening the journal…")
     app.processEvents()
+    benchmark = os.environ.get(BENCH_EXIT) == "1"
+    if benchmark:
+        print(f"shown {time.time()}", flush=True)
+        _report_when_listed(window)
     path = window_journal_path(argv)
     remember = not named_journal(argv)
     QTimer.singleShot(0, lambda: window.start_journal(path, remember=remember))
     return app.exec()
+
+
+def _report_when_listed(window) -> None:
+    """Benchmark only: once the journal is open and its first page listed, say so and quit."""
+    open_journal = window.open_journal
+
+    def open_then_report(path: Path, remember: bool = True) -> bool:
+        opened = open_journal(path, remember)
+        print(f"listed {time.time()} {window.entry_list.model.rowCount()}", flush=True)
+        window.close()
+        return opened
+
+    window.open_journal = open_then_report
