@@ -105,6 +105,7 @@ class EntryList(QWidget):
         self.filters.blockSignals(False)
         self._refresh_choices()
         self.model.set_journal(journal)
+        self._after_reset()  # also when the rows read are those of the preview (no model reset)
 
     def apply_filter(self) -> None:
         """Filter the list by the search text and the chosen filters now."""
@@ -157,7 +158,7 @@ class EntryList(QWidget):
         self.search.selectAll()
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if self._restoring or not current.isValid():
+        if self._restoring or not current.isValid() or self.model.is_preview():
             return
         entry_id = current.data(EntryIdRole)
         if entry_id != self._current_id:
@@ -186,5 +187,8 @@ class EntryList(QWidget):
             self._restoring = False
 
     def _show_count(self) -> None:
+        if self.model.is_preview():
+            self.count.setText("Opening…")
+            return
         total = self.model.total()
         self.count.setText("1 entry" if total == 1 else f"{total} entries")

@@ -49,6 +49,18 @@ class EntryListModel(QAbstractTableModel):
         self._journal = journal
         self.refresh(keep_loaded=False)
 
+    def show_preview(self, rows: list[EntrySummary]) -> None:
+        """Show rows read before the journal is open; opening it replaces them (the same rows)."""
+        if self._journal is not None:
+            return
+        self.beginResetModel()
+        self._rows, self._total = list(rows), len(rows)
+        self.endResetModel()
+
+    def is_preview(self) -> bool:
+        """Whether the rows are a preview (no journal open yet)."""
+        return self._journal is None and bool(self._rows)
+
     def set_filter(self, entry_filter: EntryFilter) -> None:
         """Show only the entries matching `entry_filter`."""
         self._filter = entry_filter

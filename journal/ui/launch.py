@@ -9,8 +9,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 # For tests/benchmarks/bench.py only: with this set to 1 the app prints `shown <epoch seconds>` once
-# the window is on screen and `listed <epoch seconds> <rows>` once the journal's newest entries are in
-# the list, then quits.
+# the window is on screen, `previewed <epoch seconds> <rows>` when the newest entries are on screen
+# (read before the store loads), `listed <epoch seconds> <rows>` once the journal is open and its
+# newest entries are in the list, then quits.
 BENCH_EXIT = "FIVEWHYS_BENCH_EXIT"
 
 
@@ -72,8 +73,12 @@ def run_window(argv: Sequence[str]) -> int:
 
 
 def _report_when_listed(window) -> None:
-    """Benchmark only: once the journal is open and its first page listed, say so and quit."""
+    """Benchmark only: say when the preview rows show, and once the journal is open and its first
+    page listed, say so and quit."""
     open_journal = window.open_journal
+    model = window.entry_list.model
+    model.modelReset.connect(lambda: model.is_preview()
+                             and print(f"previewed {time.time()} {model.rowCount()}", flush=True))
 
     def open_then_report(path: Path, remember: bool = True) -> bool:
         opened = open_journal(path, remember)

@@ -21,6 +21,6 @@ def test_the_app_reports_when_shown_and_listed_then_quits(tmp_path):
     result = subprocess.run([sys.executable, str(main), "--db", str(db)], capture_output=True, text=True,
                             env=env, timeout=60, check=True)
     lines = [line.split() for line in result.stdout.splitlines()]
-    assert [line[0] for line in lines] == ["shown", "listed"]
-    assert float(lines[0][1]) <= float(lines[1][1])
-    assert lines[1][2] == "3"
+    assert [line[0] for line in lines] == ["shown", "previewed", "listed"]
+    assert float(lines[0][1]) <= float(lines[1][1]) <= float(lines[2][1])
+    assert lines[1][2] == "3" and lines[2][2] == "3"
