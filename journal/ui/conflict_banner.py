@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QStyle, QVBoxLayout, QWidget
 
 from journal.ui import look
@@ -23,11 +22,7 @@ class ConflictBanner(QFrame):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setAutoFillBackground(True)
-        palette = self.palette()
-        palette.setColor(QPalette.ColorRole.Window, look.soft_highlight(palette))
-        self.setPalette(palette)
+        look.make_banner(self)
         self.setAccessibleName("Edit conflict")
         icon = QLabel()
         size = self.fontMetrics().height() * 2

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QFrame, QWidget
 
 from journal.domain.model import Valence
 
@@ -37,6 +37,15 @@ def valence_color(palette: QPalette, valence: Valence) -> QColor:
 def soft_highlight(palette: QPalette) -> QColor:
     """A faint tint of the highlight colour for banners and badges."""
     return mix(palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Highlight), 0.14)
+
+
+def make_banner(frame: QFrame) -> None:
+    """Give a frame the calm tinted panel look that banners share."""
+    frame.setFrameShape(QFrame.Shape.StyledPanel)
+    frame.setAutoFillBackground(True)
+    palette = frame.palette()
+    palette.setColor(QPalette.ColorRole.Window, soft_highlight(palette))
+    frame.setPalette(palette)
 
 
 def scaled_font(base: QFont, factor: float, bold: bool = False) -> QFont:
