@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
+from journal.exchange.errors import ExchangeError
 from journal.store.errors import JournalError
 
 UNEXPECTED = "Something unexpected went wrong ({error}); the journal was not changed."
@@ -27,7 +28,7 @@ class _Worker(QObject):
     def run(self) -> None:
         try:
             result = self._call()
-        except JournalError as error:
+        except (JournalError, ExchangeError) as error:
             self.failed.emit(str(error))
         except Exception as error:  # a bug: say so in one sentence, keep the details in the log
             logging.getLogger(__name__).exception("background call failed")
@@ -48,19 +49,29 @@ class BackgroundCall(QObject):
         self.worker = _Worker(call)
         self.worker.moveToThread(self.thread)
         self.thread.started.connect(self.worker.run)
-        self.worker.done.connect(self.done)
-        self.worker.failed.connect(self.failed)
+        self._started = self._delivered = False
+        self.worker.done.connect(self._deliver_done)
+        self.worker.failed.connect(self._deliver_failed)
         for ended in (self.worker.done, self.worker.failed):  # direct: wait() must not need the UI loop
             ended.connect(self.thread.quit, Qt.ConnectionType.DirectConnection)
         self.thread.finished.connect(self.worker.deleteLater)
 
     def start(self) -> None:
         """Begin the call in the background."""
+        self._started = True
         self.thread.start()
 
     def running(self) -> bool:
-        """Whether the call has not ended yet."""
-        return self.thread.isRunning()
+        """Whether the call has started and its result has not been delivered yet."""
+        return self._started and not self._delivered
+
+    def _deliver_done(self, result: object) -> None:
+        self._delivered = True
+        self.done.emit(result)
+
+    def _deliver_failed(self, message: str) -> None:
+        self._delivered = True
+        self.failed.emit(message)
 
     def wait(self) -> None:
         """Block until the call has ended (before closing or replacing the journal it reads)."""
