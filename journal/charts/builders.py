@@ -10,7 +10,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
-from matplotlib.ticker import MaxNLocator, PercentFormatter
+from matplotlib.ticker import MaxNLocator, NullLocator, PercentFormatter
 
 from journal.charts import style
 from journal.charts.style import ACCENT, BAR, FIX, INK, LINE, MUTED, OTHERS
@@ -24,6 +24,7 @@ OUTCOMES_TITLE = "Outcomes over time"
 BAR_GID = "pareto-bar-"
 AREAS_SHOWN = 6
 FIX_LINES_IN_FULL = 8
+TIMELINE_MARGINS = style.Margins(left=0.6, right=0.15, top=0.66, bottom=0.8, gap=0.22)
 _ROW_LABEL_BOX = {"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none", "alpha": 0.9}
 _LABEL_BOX = {"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.85}
 
@@ -103,27 +104,40 @@ def bar_at(figure: Figure, mouse_event: object) -> int | None:
 
 def timeline_figure(data: TimelineData, figure: Figure | None = None, subtitle: str = "") -> Figure:
     """One row per top mechanism: entries per bucket, done actions as dashed lines, returns called out."""
-    fig = style.prepare(figure, (10.0, 1.9 + 1.3 * max(1, len(data.series))))
+    rows = max(1, len(data.series))
+    fig = style.prepare(figure, (10.0, 1.9 + 1.3 * rows), TIMELINE_MARGINS)
     if not data.starts:
         return style.empty(fig, TIMELINE_TITLE, note=subtitle)
     if not data.series:
         return style.empty(fig, TIMELINE_TITLE, "No mechanisms are linked to these entries yet", subtitle)
     style.title(fig, TIMELINE_TITLE)
-    axes = fig.subplots(len(data.series), 1, sharex=True, sharey=True, squeeze=False)[:, 0]
+    axes = fig.subplots(rows, 1, sharey=True, squeeze=False)[:, 0]
     for ax, series in zip(axes, data.series, strict=True):
         _timeline_row(ax, series, data)
-    top = max(max(b + a for b, a in zip(s.before_fix, s.after_fix, strict=True)) for s in data.series)
-    top = max(1, top)
+    _timeline_axes(axes, data)
+    per = "month" if data.unit is Unit.MONTH else "week"
+    style.subtitle(axes[0], "  ·  ".join(filter(None, [
+        f"Top {len(data.series)} mechanisms, entries per {per}", subtitle])))
+    fig.supylabel("Entries", x=0.1 / fig.get_figwidth(), ha="left", fontsize=style.TEXT_SIZE, color=INK)
+    _timeline_legend(fig)
+    style.place_axes(fig, TIMELINE_MARGINS)
+    return fig
+
+
+def _timeline_axes(axes: Sequence[Axes], data: TimelineData) -> None:
+    """Shared y scale with room for the row's labels; dates only under the last row.
+
+    The rows share their x range but not their x axis: ticks no one sees cost as much to make as
+    the ones under the last row.
+    """
+    top = max(1, max(max(b + a for b, a in zip(s.before_fix, s.after_fix, strict=True)) for s in data.series))
     axes[0].set_ylim(0, top * 2.1)
     axes[0].set_yticks([tick for tick in MaxNLocator(integer=True, nbins=3).tick_values(0, top)
                         if 0 <= tick <= top])
     style.bucket_ticks(axes[-1], data.starts, data.unit)
-    per = "month" if data.unit is Unit.MONTH else "week"
-    style.subtitle(axes[0], "  ·  ".join(filter(None, [
-        f"Top {len(data.series)} mechanisms, entries per {per}", subtitle])))
-    fig.supylabel("Entries", fontsize=style.TEXT_SIZE, color=INK)
-    _timeline_legend(fig)
-    return fig
+    for ax in axes[:-1]:
+        ax.set_xlim(axes[-1].get_xlim())
+        ax.xaxis.set_major_locator(NullLocator())
 
 
 def _timeline_row(ax: Axes, series: TimelineSeries, data: TimelineData) -> None:
@@ -176,8 +190,8 @@ def _timeline_legend(fig: Figure) -> None:
     handles = [Patch(color=BAR, label="Entries"),
                Patch(color=ACCENT, label="Entries after an action was done (recurred)"),
                Line2D([], [], color=FIX, linestyle="--", label="Action marked done")]
-    fig.legend(handles=handles, loc="outside lower center", ncols=3, frameon=False,
-               fontsize=style.SMALL_SIZE)
+    fig.legend(handles=handles, loc="lower center", ncols=3, frameon=False, fontsize=style.SMALL_SIZE,
+               borderaxespad=0.2)
 
 
 # -- inputs -----------------------------------------------------------------------------------

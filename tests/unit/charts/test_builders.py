@@ -157,6 +157,35 @@ def test_timeline_bars_stack_before_and_after_the_fix():
     assert len(before.get_paths()) == 1 and heights == [2]
 
 
+def test_timeline_rows_keep_their_margins_in_inches_at_any_size(sample):
+    data = kinds.load(sample, "timeline")
+    saved = kinds.draw("timeline", data)
+    assert saved.get_layout_engine() is None  # saving draws it once: no layout pass first
+    margins = builders.TIMELINE_MARGINS
+    for size in ((10.0, 8.4), (7.5, 6.0), (14.0, 11.0)):
+        window = Figure(figsize=size, layout="constrained")
+        kinds.draw("timeline", data, figure=window)
+        rendered(window)
+        rows = [ax.get_position() for ax in window.axes]
+        width, height = size
+        assert rows[0].x0 * width == pytest.approx(margins.left)
+        assert (1 - rows[0].x1) * width == pytest.approx(margins.right)
+        assert (1 - rows[0].y1) * height == pytest.approx(margins.top)
+        assert rows[-1].y0 * height == pytest.approx(margins.bottom)
+        assert (rows[0].y0 - rows[1].y1) * height == pytest.approx(margins.gap)
+    assert [len(ax.get_xticklabels()) > 0 for ax in saved.axes] == [False] * 4 + [True]
+
+
+def test_every_timeline_label_stays_on_the_page_without_overlapping(sample):
+    figure = kinds.draw("timeline", kinds.load(sample, "timeline"))
+    renderer = rendered(figure)
+    labels = [figure._suptitle, figure._supylabel, figure.axes[0].title, *figure.legends[0].get_texts(),
+              *figure.axes[-1].get_xticklabels()]
+    assert_legible(labels, figure, renderer)
+    for ax in figure.axes:
+        assert_legible([*ax.texts, *ax.get_yticklabels()], figure, renderer)
+
+
 def test_inputs_segments_are_the_shares(sample):
     figure = kinds.draw("inputs", kinds.load(sample, "inputs"))
     widths = [round(p.get_width(), 2) for p in figure.axes[0].patches]
