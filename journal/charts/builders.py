@@ -11,6 +11,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator, NullLocator, PercentFormatter
+from matplotlib.transforms import ScaledTranslation
 
 from journal.charts import style
 from journal.charts.style import ACCENT, BAR, FIX, INK, LINE, MUTED, OTHERS
@@ -150,11 +151,16 @@ def _timeline_row(ax: Axes, series: TimelineSeries, data: TimelineData) -> None:
     many = len(fixes) > FIX_LINES_IN_FULL
     ax.vlines(fixes, 0, 0.62, transform=ax.get_xaxis_transform(), colors=FIX, linestyles="--",
               linewidths=0.8 if many else 1.3, alpha=0.45 if many else 1.0)
-    ax.text(0.005, 0.97, _row_label(series), transform=ax.transAxes, va="top", ha="left",
-            fontsize=style.SMALL_SIZE, color=INK, fontweight="bold", bbox=_ROW_LABEL_BOX)
+    _row_text(ax, _row_label(series), 0, INK)
     if series.recurred:
-        ax.text(0.005, 0.80, _return_label(series), transform=ax.transAxes, va="top", ha="left",
-                fontsize=style.SMALL_SIZE, color=ACCENT, fontweight="bold", bbox=_ROW_LABEL_BOX)
+        _row_text(ax, _return_label(series), 1, ACCENT)
+
+
+def _row_text(ax: Axes, text: str, line: int, color: str) -> None:
+    """A label at the row's top left on its `line`, placed in points so that short rows keep lines apart."""
+    down = ScaledTranslation(0, -(2 + 14 * line) / 72, ax.figure.dpi_scale_trans)
+    ax.text(0.005, 1.0, text, transform=ax.transAxes + down, va="top", ha="left",
+            fontsize=style.SMALL_SIZE, color=color, fontweight="bold", bbox=_ROW_LABEL_BOX)
 
 
 def _fix_lines(series: TimelineSeries, data: TimelineData) -> list[float]:
