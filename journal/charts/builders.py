@@ -25,6 +25,7 @@ OUTCOMES_TITLE = "Outcomes over time"
 BAR_GID = "pareto-bar-"
 AREAS_SHOWN = 6
 FIX_LINES_IN_FULL = 8
+OTHERS_CUT = 1.6  # "Others" longer than this many times the largest mechanism's bar is cut short
 TIMELINE_MARGINS = style.Margins(left=0.6, right=0.15, top=0.66, bottom=0.8, gap=0.22)
 _ROW_LABEL_BOX = {"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none", "alpha": 0.9}
 _LABEL_BOX = {"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.85}
@@ -47,11 +48,12 @@ def pareto_figure(bars: Sequence[ParetoBar], figure: Figure | None = None, subti
         rect.set_gid(f"{BAR_GID}{index}")
     ax.set_yticks(rows, [style.shorten(bar.label, 34, 2) for bar in bars])
     ax.invert_yaxis()
-    ax.set_xlim(0, max(bar.entries for bar in bars) * 1.12)
+    scale = _pareto_scale(bars)
+    ax.set_xlim(0, scale * 1.12)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_xlabel("Entries in which the mechanism appears", color=INK, fontsize=style.TEXT_SIZE)
     share = _cumulative_line(ax, bars)
-    _count_labels(share, ax, bars)
+    _count_labels(share, ax, bars, scale)
     style.subtitle(ax, subtitle)
     return fig
 
@@ -71,9 +73,24 @@ def _cumulative_line(ax: Axes, bars: Sequence[ParetoBar]) -> Axes:
     return share
 
 
-def _count_labels(share: Axes, ax: Axes, bars: Sequence[ParetoBar]) -> None:
+def _pareto_scale(bars: Sequence[ParetoBar]) -> float:
+    """How far the bar axis reaches: the longest bar, unless "Others" would dwarf the mechanisms.
+
+    On a journal with hundreds of mechanisms the folded tail can be many times the largest one; drawn
+    to scale it would flatten every mechanism bar to nothing, so it is cut short instead.
+    """
+    largest = max((bar.entries for bar in bars if not bar.is_others), default=0)
+    longest = max(bar.entries for bar in bars)
+    return largest * OTHERS_CUT if largest and longest > largest * OTHERS_CUT else longest
+
+
+def _count_labels(share: Axes, ax: Axes, bars: Sequence[ParetoBar], scale: float) -> None:
     """Counts at the bar ends, drawn on the top axes so the cumulative line never hides them."""
     for row, bar in enumerate(bars):
+        if bar.entries > scale:
+            share.annotate(f"{bar.entries} (cut short)  ", xy=(scale * 1.12, row), xycoords=ax.transData,
+                           va="center", ha="right", fontsize=style.SMALL_SIZE, color=INK, bbox=_LABEL_BOX)
+            continue
         share.annotate(str(bar.entries), xy=(bar.entries, row), xycoords=ax.transData, xytext=(5, 0),
                        textcoords="offset points", va="center", ha="left", fontsize=style.SMALL_SIZE,
                        color=INK, bbox=_LABEL_BOX)

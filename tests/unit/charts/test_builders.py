@@ -89,6 +89,21 @@ def test_pareto_with_fifty_mechanisms_keeps_the_top_and_folds_the_rest(fifty):
     assert_legible(labels, figure, rendered(figure))
 
 
+def test_a_huge_others_bar_is_cut_short_so_the_mechanisms_stay_readable():
+    today = date.today()
+    stats = [MechanismStats(f"Mechanism {n:03}", 20 - n // 10, 20, today, today) for n in range(200)]
+    bars = pareto_bars(stats)
+    assert bars[-1].is_others and bars[-1].entries > 10 * bars[0].entries
+    figure = builders.pareto_figure(bars)
+    rects = bar_rects(figure)
+    assert figure.axes[0].get_xlim()[1] == pytest.approx(bars[0].entries * builders.OTHERS_CUT * 1.12)
+    assert rects[0].get_width() / figure.axes[0].get_xlim()[1] > 0.5  # the largest mechanism fills the half
+    assert f"{bars[-1].entries} (cut short)  " in texts(figure)
+    assert str(bars[0].entries) in texts(figure)
+    few = pareto_bars([MechanismStats("A", 5, 5, today, today), MechanismStats("B", 4, 4, today, today)])
+    assert builders.pareto_figure(few).axes[0].get_xlim()[1] == pytest.approx(5 * 1.12)
+
+
 def test_sixty_character_names_wrap_onto_two_lines_without_losing_words():
     name = "No handover check before a change reaches all who use it (003)"
     assert len(name) >= 60
