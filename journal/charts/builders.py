@@ -268,19 +268,25 @@ def _valence_label(mix: InputMix, valence: Valence) -> str:
 
 def outcomes_figure(counts: OutcomeCounts, figure: Figure | None = None, subtitle: str = "") -> Figure:
     """Entries per bucket stacked by valence (top) and by area (bottom)."""
-    fig = style.prepare(figure, (10.0, 6.4))
+    valences = [(v.value.capitalize(), counts.by_valence[v], style.VALENCE_COLORS[v])
+                for v in Valence if v in counts.by_valence]
+    areas = _area_layers(counts)
+    legend = style.legend_width([label for label, _v, _c in valences + areas] + ["By valence", "By area"])
+    margins = style.Margins(left=0.95, right=0.3 + legend, top=0.66, bottom=0.5, gap=0.3)
+    fig = style.prepare(figure, (10.0, 6.4), margins)
     if not counts.total:
         return style.empty(fig, OUTCOMES_TITLE, note=subtitle)
     style.title(fig, OUTCOMES_TITLE)
-    by_valence, by_area = fig.subplots(2, 1, sharex=True, sharey=True)
-    valences = [(v.value.capitalize(), counts.by_valence[v], style.VALENCE_COLORS[v])
-                for v in Valence if v in counts.by_valence]
+    by_valence, by_area = fig.subplots(2, 1, sharey=True)
     _stacked(by_valence, counts, valences, "By valence")
-    _stacked(by_area, counts, _area_layers(counts), "By area")
+    _stacked(by_area, counts, areas, "By area")
     by_valence.yaxis.set_major_locator(MaxNLocator(integer=True))
     style.bucket_ticks(by_area, counts.starts, counts.unit)
+    by_valence.set_xlim(by_area.get_xlim())
+    by_valence.xaxis.set_major_locator(NullLocator())
     per = "month" if counts.unit is Unit.MONTH else "week"
     style.subtitle(by_valence, "  ·  ".join(filter(None, [f"{counts.total} entries, per {per}", subtitle])))
+    style.place_axes(fig, margins)
     return fig
 
 

@@ -12,6 +12,7 @@ from matplotlib import dates as mdates
 from matplotlib.axes import Axes
 from matplotlib.collections import PolyCollection
 from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
 from matplotlib.layout_engine import LayoutEngine
 
 from journal.domain.model import InputKind, Valence
@@ -36,6 +37,7 @@ TEXT_SIZE = 10
 SMALL_SIZE = 9
 EMPTY_MESSAGE = "No entries match these filters yet"
 EXPORT_SIZE = (10.0, 6.0)
+LEGEND_FRAME_POINTS = 2.8 * SMALL_SIZE + 8  # a legend's handle, gap and borders around the widest label
 
 
 @dataclass(frozen=True)
@@ -87,16 +89,29 @@ def place_axes(figure: Figure, margins: Margins) -> None:
     width, height = figure.get_size_inches()
     rows = max((ax.get_subplotspec().get_gridspec().nrows for ax in figure.axes
                 if ax.get_subplotspec() is not None), default=1)
-    left, right = _fraction(margins.left, width), _fraction(margins.right, width)
-    top, bottom = _fraction(margins.top, height), _fraction(margins.bottom, height)
+    left, right = _fraction(margins.left, width, 0.35), _fraction(margins.right, width, 0.55)
+    top, bottom = _fraction(margins.top, height, 0.4), _fraction(margins.bottom, height, 0.4)
     row_height = max(height * (1 - top - bottom) - margins.gap * (rows - 1), 0.05 * height) / rows
     figure.subplots_adjust(left=left, right=1 - right, top=1 - top, bottom=bottom,
                            hspace=margins.gap / row_height)
 
 
-def _fraction(inches: float, of: float) -> float:
-    """A margin as a fraction of the figure, never so large that no room is left for the axes."""
-    return min(inches / of, 0.4)
+def legend_width(labels: Sequence[str]) -> float:
+    """Inches a legend of these labels takes at SMALL_SIZE, handles and padding included.
+
+    Measured from the font's outlines, which needs no renderer and costs far less than a layout pass.
+    """
+    from matplotlib.textpath import text_to_path
+
+    font = FontProperties(size=SMALL_SIZE)
+    widest = max((text_to_path.get_text_width_height_descent(label, font, ismath=False)[0]
+                  for label in labels), default=0.0)
+    return (widest + LEGEND_FRAME_POINTS) / 72
+
+
+def _fraction(inches: float, of: float, most: float) -> float:
+    """A margin as a fraction of the figure, at `most` so that some room is always left for the axes."""
+    return min(inches / of, most)
 
 
 def title(figure: Figure, text: str) -> None:

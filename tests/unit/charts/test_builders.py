@@ -227,6 +227,23 @@ def test_outcomes_fold_many_areas(sample):
     assert [t.get_text() for t in figure.axes[1].get_legend().get_texts()] == ["work", "home"]
 
 
+@pytest.mark.parametrize(("size", "widest"), [((10.0, 6.4), "W" * 40),
+                                              ((6.5, 4.5), "Household and family life")])
+def test_outcome_legends_with_the_widest_area_names_stay_on_the_page(size, widest):
+    starts = (date(2026, 1, 1), date(2026, 2, 1))
+    areas = {name: (3, 1) for name in (widest, "Friends and neighbours", "work")}
+    counts = OutcomeCounts(Unit.MONTH, starts, {Valence.NEGATIVE: (2, 1), Valence.MIXED: (1, 0)}, areas)
+    figure = builders.outcomes_figure(counts, Figure(figsize=size))
+    renderer = rendered(figure)
+    legends = [ax.get_legend() for ax in figure.axes]
+    for legend in legends:
+        box = legend.get_window_extent(renderer)
+        assert figure.axes[0].get_window_extent(renderer).x1 < box.x0 and box.x1 <= figure.bbox.x1
+    assert_legible([*figure.axes[1].get_xticklabels(), *figure.axes[1].get_yticklabels(),
+                    figure.axes[0].yaxis.label, figure.axes[1].yaxis.label], figure, renderer)
+    assert not figure.axes[0].get_xticklabels()
+
+
 def test_drawing_again_on_the_same_figure_replaces_the_chart(sample):
     figure = Figure()
     for kind in ("timeline", "pareto"):
