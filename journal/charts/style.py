@@ -177,14 +177,16 @@ def bucket_width(unit: Unit) -> float:
 
 def column_bars(ax: Axes, centers: Sequence[float], heights: Sequence[float], width: float, color: str,
                 bottoms: Sequence[float] | None = None) -> None:
-    """Vertical bars as one collection (much faster than `Axes.bar` for many bars); zeros are skipped."""
+    """Vertical bars as one collection (much faster than `Axes.bar` for many bars); zeros are skipped.
+
+    The axes' limits are left alone: the charts set them from their buckets and counts.
+    """
     bottoms = bottoms if bottoms is not None else [0] * len(heights)
     half = width / 2
     boxes = [((x - half, b), (x - half, b + h), (x + half, b + h), (x + half, b))
              for x, h, b in zip(centers, heights, bottoms, strict=True) if h]
     ax.add_collection(PolyCollection(boxes, facecolors=color, edgecolors="white", linewidths=0.5),
-                      autolim=True)
-    ax.autoscale_view()
+                      autolim=False)
 
 
 def bucket_ticks(ax: Axes, starts: Sequence[date], unit: Unit) -> None:
