@@ -10,7 +10,8 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
-from matplotlib.ticker import MaxNLocator, PercentFormatter
+from matplotlib.ticker import MaxNLocator, NullLocator, PercentFormatter
+from matplotlib.transforms import ScaledTranslation
 
 from journal.charts import style
 from journal.charts.style import ACCENT, BAR, FIX, INK, LINE, MUTED, OTHERS
@@ -24,6 +25,8 @@ OUTCOMES_TITLE = "Outcomes over time"
 BAR_GID = "pareto-bar-"
 AREAS_SHOWN = 6
 FIX_LINES_IN_FULL = 8
+OTHERS_CUT = 1.6  # "Others" longer than this many times the largest mechanism's bar is cut short
+TIMELINE_MARGINS = style.Margins(left=0.6, right=0.15, top=0.66, bottom=0.8, gap=0.22)
 _ROW_LABEL_BOX = {"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none", "alpha": 0.9}
 _LABEL_BOX = {"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.85}
 
@@ -45,11 +48,12 @@ def pareto_figure(bars: Sequence[ParetoBar], figure: Figure | None = None, subti
         rect.set_gid(f"{BAR_GID}{index}")
     ax.set_yticks(rows, [style.shorten(bar.label, 34, 2) for bar in bars])
     ax.invert_yaxis()
-    ax.set_xlim(0, max(bar.entries for bar in bars) * 1.12)
+    scale = _pareto_scale(bars)
+    ax.set_xlim(0, scale * 1.12)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_xlabel("Entries in which the mechanism appears", color=INK, fontsize=style.TEXT_SIZE)
     share = _cumulative_line(ax, bars)
-    _count_labels(share, ax, bars)
+    _count_labels(share, ax, bars, scale)
     style.subtitle(ax, subtitle)
     return fig
 
@@ -69,9 +73,24 @@ def _cumulative_line(ax: Axes, bars: Sequence[ParetoBar]) -> Axes:
     return share
 
 
-def _count_labels(share: Axes, ax: Axes, bars: Sequence[ParetoBar]) -> None:
+def _pareto_scale(bars: Sequence[ParetoBar]) -> float:
+    """How far the bar axis reaches: the longest bar, unless "Others" would dwarf the mechanisms.
+
+    On a journal with hundreds of mechanisms the folded tail can be many times the largest one; drawn
+    to scale it would flatten every mechanism bar to nothing, so it is cut short instead.
+    """
+    largest = max((bar.entries for bar in bars if not bar.is_others), default=0)
+    longest = max(bar.entries for bar in bars)
+    return largest * OTHERS_CUT if largest and longest > largest * OTHERS_CUT else longest
+
+
+def _count_labels(share: Axes, ax: Axes, bars: Sequence[ParetoBar], scale: float) -> None:
     """Counts at the bar ends, drawn on the top axes so the cumulative line never hides them."""
     for row, bar in enumerate(bars):
+        if bar.entries > scale:
+            share.annotate(f"{bar.entries} (cut short)  ", xy=(scale * 1.12, row), xycoords=ax.transData,
+                           va="center", ha="right", fontsize=style.SMALL_SIZE, color=INK, bbox=_LABEL_BOX)
+            continue
         share.annotate(str(bar.entries), xy=(bar.entries, row), xycoords=ax.transData, xytext=(5, 0),
                        textcoords="offset points", va="center", ha="left", fontsize=style.SMALL_SIZE,
                        color=INK, bbox=_LABEL_BOX)
@@ -103,27 +122,40 @@ def bar_at(figure: Figure, mouse_event: object) -> int | None:
 
 def timeline_figure(data: TimelineData, figure: Figure | None = None, subtitle: str = "") -> Figure:
     """One row per top mechanism: entries per bucket, done actions as dashed lines, returns called out."""
-    fig = style.prepare(figure, (10.0, 1.9 + 1.3 * max(1, len(data.series))))
+    rows = max(1, len(data.series))
+    fig = style.prepare(figure, (10.0, 1.9 + 1.3 * rows), TIMELINE_MARGINS)
     if not data.starts:
         return style.empty(fig, TIMELINE_TITLE, note=subtitle)
     if not data.series:
         return style.empty(fig, TIMELINE_TITLE, "No mechanisms are linked to these entries yet", subtitle)
     style.title(fig, TIMELINE_TITLE)
-    axes = fig.subplots(len(data.series), 1, sharex=True, sharey=True, squeeze=False)[:, 0]
+    axes = fig.subplots(rows, 1, sharey=True, squeeze=False)[:, 0]
     for ax, series in zip(axes, data.series, strict=True):
         _timeline_row(ax, series, data)
-    top = max(max(b + a for b, a in zip(s.before_fix, s.after_fix, strict=True)) for s in data.series)
-    top = max(1, top)
+    _timeline_axes(axes, data)
+    per = "month" if data.unit is Unit.MONTH else "week"
+    style.subtitle(axes[0], "  ·  ".join(filter(None, [
+        f"Top {len(data.series)} mechanisms, entries per {per}", subtitle])))
+    fig.supylabel("Entries", x=0.1 / fig.get_figwidth(), ha="left", fontsize=style.TEXT_SIZE, color=INK)
+    _timeline_legend(fig)
+    style.place_axes(fig, TIMELINE_MARGINS)
+    return fig
+
+
+def _timeline_axes(axes: Sequence[Axes], data: TimelineData) -> None:
+    """Shared y scale with room for the row's labels; dates only under the last row.
+
+    The rows share their x range but not their x axis: ticks no one sees cost as much to make as
+    the ones under the last row.
+    """
+    top = max(1, max(max(b + a for b, a in zip(s.before_fix, s.after_fix, strict=True)) for s in data.series))
     axes[0].set_ylim(0, top * 2.1)
     axes[0].set_yticks([tick for tick in MaxNLocator(integer=True, nbins=3).tick_values(0, top)
                         if 0 <= tick <= top])
     style.bucket_ticks(axes[-1], data.starts, data.unit)
-    per = "month" if data.unit is Unit.MONTH else "week"
-    style.subtitle(axes[0], "  ·  ".join(filter(None, [
-        f"Top {len(data.series)} mechanisms, entries per {per}", subtitle])))
-    fig.supylabel("Entries", fontsize=style.TEXT_SIZE, color=INK)
-    _timeline_legend(fig)
-    return fig
+    for ax in axes[:-1]:
+        ax.set_xlim(axes[-1].get_xlim())
+        ax.xaxis.set_major_locator(NullLocator())
 
 
 def _timeline_row(ax: Axes, series: TimelineSeries, data: TimelineData) -> None:
@@ -136,11 +168,16 @@ def _timeline_row(ax: Axes, series: TimelineSeries, data: TimelineData) -> None:
     many = len(fixes) > FIX_LINES_IN_FULL
     ax.vlines(fixes, 0, 0.62, transform=ax.get_xaxis_transform(), colors=FIX, linestyles="--",
               linewidths=0.8 if many else 1.3, alpha=0.45 if many else 1.0)
-    ax.text(0.005, 0.97, _row_label(series), transform=ax.transAxes, va="top", ha="left",
-            fontsize=style.SMALL_SIZE, color=INK, fontweight="bold", bbox=_ROW_LABEL_BOX)
+    _row_text(ax, _row_label(series), 0, INK)
     if series.recurred:
-        ax.text(0.005, 0.80, _return_label(series), transform=ax.transAxes, va="top", ha="left",
-                fontsize=style.SMALL_SIZE, color=ACCENT, fontweight="bold", bbox=_ROW_LABEL_BOX)
+        _row_text(ax, _return_label(series), 1, ACCENT)
+
+
+def _row_text(ax: Axes, text: str, line: int, color: str) -> None:
+    """A label at the row's top left on its `line`, placed in points so that short rows keep lines apart."""
+    down = ScaledTranslation(0, -(2 + 14 * line) / 72, ax.figure.dpi_scale_trans)
+    ax.text(0.005, 1.0, text, transform=ax.transAxes + down, va="top", ha="left",
+            fontsize=style.SMALL_SIZE, color=color, fontweight="bold", bbox=_ROW_LABEL_BOX)
 
 
 def _fix_lines(series: TimelineSeries, data: TimelineData) -> list[float]:
@@ -176,8 +213,8 @@ def _timeline_legend(fig: Figure) -> None:
     handles = [Patch(color=BAR, label="Entries"),
                Patch(color=ACCENT, label="Entries after an action was done (recurred)"),
                Line2D([], [], color=FIX, linestyle="--", label="Action marked done")]
-    fig.legend(handles=handles, loc="outside lower center", ncols=3, frameon=False,
-               fontsize=style.SMALL_SIZE)
+    fig.legend(handles=handles, loc="lower center", ncols=3, frameon=False, fontsize=style.SMALL_SIZE,
+               borderaxespad=0.2)
 
 
 # -- inputs -----------------------------------------------------------------------------------
@@ -231,19 +268,25 @@ def _valence_label(mix: InputMix, valence: Valence) -> str:
 
 def outcomes_figure(counts: OutcomeCounts, figure: Figure | None = None, subtitle: str = "") -> Figure:
     """Entries per bucket stacked by valence (top) and by area (bottom)."""
-    fig = style.prepare(figure, (10.0, 6.4))
+    valences = [(v.value.capitalize(), counts.by_valence[v], style.VALENCE_COLORS[v])
+                for v in Valence if v in counts.by_valence]
+    areas = _area_layers(counts)
+    legend = style.legend_width([label for label, _v, _c in valences + areas] + ["By valence", "By area"])
+    margins = style.Margins(left=0.95, right=0.3 + legend, top=0.66, bottom=0.5, gap=0.3)
+    fig = style.prepare(figure, (10.0, 6.4), margins)
     if not counts.total:
         return style.empty(fig, OUTCOMES_TITLE, note=subtitle)
     style.title(fig, OUTCOMES_TITLE)
-    by_valence, by_area = fig.subplots(2, 1, sharex=True, sharey=True)
-    valences = [(v.value.capitalize(), counts.by_valence[v], style.VALENCE_COLORS[v])
-                for v in Valence if v in counts.by_valence]
+    by_valence, by_area = fig.subplots(2, 1, sharey=True)
     _stacked(by_valence, counts, valences, "By valence")
-    _stacked(by_area, counts, _area_layers(counts), "By area")
+    _stacked(by_area, counts, areas, "By area")
     by_valence.yaxis.set_major_locator(MaxNLocator(integer=True))
     style.bucket_ticks(by_area, counts.starts, counts.unit)
+    by_valence.set_xlim(by_area.get_xlim())
+    by_valence.xaxis.set_major_locator(NullLocator())
     per = "month" if counts.unit is Unit.MONTH else "week"
     style.subtitle(by_valence, "  ·  ".join(filter(None, [f"{counts.total} entries, per {per}", subtitle])))
+    style.place_axes(fig, margins)
     return fig
 
 

@@ -44,9 +44,21 @@ def write_figure(figure: Figure, out: Path, image_format: str) -> None:
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
     FigureCanvasAgg(figure)
+    _settle_layout(figure)
     buffer = io.BytesIO()
     figure.savefig(buffer, format=image_format, dpi=EXPORT_DPI, facecolor="white",
                    metadata={"Software": "Five Whys Journal"} if image_format == "png" else None)
     if out.is_dir():
         raise ExchangeError(f"{out} is a folder; name the image file to write.")
     write_bytes_atomic(out, buffer.getvalue())
+
+
+def _settle_layout(figure: Figure) -> None:
+    """Lay the figure out once and keep that layout, so saving draws it once rather than twice.
+
+    With a layout engine set, savefig draws the whole figure once just to run the engine, then again.
+    """
+    engine = figure.get_layout_engine()
+    if engine is not None:
+        engine.execute(figure)
+        figure.set_layout_engine(None)

@@ -5,12 +5,15 @@ from __future__ import annotations
 import functools
 import textwrap
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 
 from matplotlib import dates as mdates
 from matplotlib.axes import Axes
 from matplotlib.collections import PolyCollection
 from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
+from matplotlib.layout_engine import LayoutEngine
 
 from journal.domain.model import InputKind, Valence
 from journal.domain.review import Unit, next_bucket
@@ -34,17 +37,81 @@ TEXT_SIZE = 10
 SMALL_SIZE = 9
 EMPTY_MESSAGE = "No entries match these filters yet"
 EXPORT_SIZE = (10.0, 6.0)
+LEGEND_FRAME_POINTS = 2.8 * SMALL_SIZE + 8  # a legend's handle, gap and borders around the widest label
 
 
-def prepare(figure: Figure | None, size: tuple[float, float]) -> Figure:
-    """A cleared figure to draw on: the one given (the window's), or a new one of `size` inches."""
+@dataclass(frozen=True)
+class Margins:
+    """Room around and between a figure's rows of axes, in inches (the chart's text sizes are fixed)."""
+
+    left: float
+    right: float
+    top: float
+    bottom: float
+    gap: float = 0.0
+
+
+class FixedMargins(LayoutEngine):
+    """Lays the axes out with margins fixed in inches, however large the figure is drawn.
+
+    Constrained layout measures every text of every axes before each draw, which on a chart of many
+    rows costs more than drawing it; charts whose text sizes are known use this instead.
+    """
+
+    _adjust_compatible = True
+    _colorbar_gridspec = True
+
+    def __init__(self, margins: Margins) -> None:
+        super().__init__()
+        self.margins = margins
+
+    def execute(self, fig: Figure) -> None:
+        place_axes(fig, self.margins)
+
+
+def prepare(figure: Figure | None, size: tuple[float, float], margins: Margins | None = None) -> Figure:
+    """A cleared figure to draw on: the one given (the window's), or a new one of `size` inches.
+
+    With `margins` the axes are placed by FixedMargins; without, by constrained layout. A new figure
+    with margins gets no layout engine at all, so saving it draws it once, not twice.
+    """
     if figure is None:
-        figure = Figure(figsize=size, layout="constrained")
+        figure = Figure(figsize=size, layout=None if margins else "constrained")
     else:
         figure.clear()
-        figure.set_layout_engine("constrained")
+        figure.set_layout_engine(FixedMargins(margins) if margins else "constrained")
     figure.set_facecolor("white")
     return figure
+
+
+def place_axes(figure: Figure, margins: Margins) -> None:
+    """Set the subplot parameters so that `margins` (inches) surround and separate the axes."""
+    width, height = figure.get_size_inches()
+    rows = max((ax.get_subplotspec().get_gridspec().nrows for ax in figure.axes
+                if ax.get_subplotspec() is not None), default=1)
+    left, right = _fraction(margins.left, width, 0.35), _fraction(margins.right, width, 0.55)
+    top, bottom = _fraction(margins.top, height, 0.4), _fraction(margins.bottom, height, 0.4)
+    row_height = max(height * (1 - top - bottom) - margins.gap * (rows - 1), 0.05 * height) / rows
+    figure.subplots_adjust(left=left, right=1 - right, top=1 - top, bottom=bottom,
+                           hspace=margins.gap / row_height)
+
+
+def legend_width(labels: Sequence[str]) -> float:
+    """Inches a legend of these labels takes at SMALL_SIZE, handles and padding included.
+
+    Measured from the font's outlines, which needs no renderer and costs far less than a layout pass.
+    """
+    from matplotlib.textpath import text_to_path
+
+    font = FontProperties(size=SMALL_SIZE)
+    widest = max((text_to_path.get_text_width_height_descent(label, font, ismath=False)[0]
+                  for label in labels), default=0.0)
+    return (widest + LEGEND_FRAME_POINTS) / 72
+
+
+def _fraction(inches: float, of: float, most: float) -> float:
+    """A margin as a fraction of the figure, at `most` so that some room is always left for the axes."""
+    return min(inches / of, most)
 
 
 def title(figure: Figure, text: str) -> None:
@@ -110,14 +177,16 @@ def bucket_width(unit: Unit) -> float:
 
 def column_bars(ax: Axes, centers: Sequence[float], heights: Sequence[float], width: float, color: str,
                 bottoms: Sequence[float] | None = None) -> None:
-    """Vertical bars as one collection (much faster than `Axes.bar` for many bars); zeros are skipped."""
+    """Vertical bars as one collection (much faster than `Axes.bar` for many bars); zeros are skipped.
+
+    The axes' limits are left alone: the charts set them from their buckets and counts.
+    """
     bottoms = bottoms if bottoms is not None else [0] * len(heights)
     half = width / 2
     boxes = [((x - half, b), (x - half, b + h), (x + half, b + h), (x + half, b))
              for x, h, b in zip(centers, heights, bottoms, strict=True) if h]
     ax.add_collection(PolyCollection(boxes, facecolors=color, edgecolors="white", linewidths=0.5),
-                      autolim=True)
-    ax.autoscale_view()
+                      autolim=False)
 
 
 def bucket_ticks(ax: Axes, starts: Sequence[date], unit: Unit) -> None:

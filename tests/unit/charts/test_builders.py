@@ -89,6 +89,21 @@ def test_pareto_with_fifty_mechanisms_keeps_the_top_and_folds_the_rest(fifty):
     assert_legible(labels, figure, rendered(figure))
 
 
+def test_a_huge_others_bar_is_cut_short_so_the_mechanisms_stay_readable():
+    today = date.today()
+    stats = [MechanismStats(f"Mechanism {n:03}", 20 - n // 10, 20, today, today) for n in range(200)]
+    bars = pareto_bars(stats)
+    assert bars[-1].is_others and bars[-1].entries > 10 * bars[0].entries
+    figure = builders.pareto_figure(bars)
+    rects = bar_rects(figure)
+    assert figure.axes[0].get_xlim()[1] == pytest.approx(bars[0].entries * builders.OTHERS_CUT * 1.12)
+    assert rects[0].get_width() / figure.axes[0].get_xlim()[1] > 0.5  # the largest mechanism fills the half
+    assert f"{bars[-1].entries} (cut short)  " in texts(figure)
+    assert str(bars[0].entries) in texts(figure)
+    few = pareto_bars([MechanismStats("A", 5, 5, today, today), MechanismStats("B", 4, 4, today, today)])
+    assert builders.pareto_figure(few).axes[0].get_xlim()[1] == pytest.approx(5 * 1.12)
+
+
 def test_sixty_character_names_wrap_onto_two_lines_without_losing_words():
     name = "No handover check before a change reaches all who use it (003)"
     assert len(name) >= 60
@@ -157,6 +172,35 @@ def test_timeline_bars_stack_before_and_after_the_fix():
     assert len(before.get_paths()) == 1 and heights == [2]
 
 
+def test_timeline_rows_keep_their_margins_in_inches_at_any_size(sample):
+    data = kinds.load(sample, "timeline")
+    saved = kinds.draw("timeline", data)
+    assert saved.get_layout_engine() is None  # saving draws it once: no layout pass first
+    margins = builders.TIMELINE_MARGINS
+    for size in ((10.0, 8.4), (7.5, 6.0), (14.0, 11.0)):
+        window = Figure(figsize=size, layout="constrained")
+        kinds.draw("timeline", data, figure=window)
+        rendered(window)
+        rows = [ax.get_position() for ax in window.axes]
+        width, height = size
+        assert rows[0].x0 * width == pytest.approx(margins.left)
+        assert (1 - rows[0].x1) * width == pytest.approx(margins.right)
+        assert (1 - rows[0].y1) * height == pytest.approx(margins.top)
+        assert rows[-1].y0 * height == pytest.approx(margins.bottom)
+        assert (rows[0].y0 - rows[1].y1) * height == pytest.approx(margins.gap)
+    assert [len(ax.get_xticklabels()) > 0 for ax in saved.axes] == [False] * 4 + [True]
+
+
+def test_every_timeline_label_stays_on_the_page_without_overlapping(sample):
+    figure = kinds.draw("timeline", kinds.load(sample, "timeline"))
+    renderer = rendered(figure)
+    labels = [figure._suptitle, figure._supylabel, figure.axes[0].title, *figure.legends[0].get_texts(),
+              *figure.axes[-1].get_xticklabels()]
+    assert_legible(labels, figure, renderer)
+    for ax in figure.axes:
+        assert_legible([*ax.texts, *ax.get_yticklabels()], figure, renderer)
+
+
 def test_inputs_segments_are_the_shares(sample):
     figure = kinds.draw("inputs", kinds.load(sample, "inputs"))
     widths = [round(p.get_width(), 2) for p in figure.axes[0].patches]
@@ -181,6 +225,23 @@ def test_outcomes_fold_many_areas(sample):
     assert legend == [f"area {n}" for n in range(6)] + ["3 other areas"]
     figure = kinds.draw("outcomes", kinds.load(sample, "outcomes"))
     assert [t.get_text() for t in figure.axes[1].get_legend().get_texts()] == ["work", "home"]
+
+
+@pytest.mark.parametrize(("size", "widest"), [((10.0, 6.4), "W" * 40),
+                                              ((6.5, 4.5), "Household and family life")])
+def test_outcome_legends_with_the_widest_area_names_stay_on_the_page(size, widest):
+    starts = (date(2026, 1, 1), date(2026, 2, 1))
+    areas = {name: (3, 1) for name in (widest, "Friends and neighbours", "work")}
+    counts = OutcomeCounts(Unit.MONTH, starts, {Valence.NEGATIVE: (2, 1), Valence.MIXED: (1, 0)}, areas)
+    figure = builders.outcomes_figure(counts, Figure(figsize=size))
+    renderer = rendered(figure)
+    legends = [ax.get_legend() for ax in figure.axes]
+    for legend in legends:
+        box = legend.get_window_extent(renderer)
+        assert figure.axes[0].get_window_extent(renderer).x1 < box.x0 and box.x1 <= figure.bbox.x1
+    assert_legible([*figure.axes[1].get_xticklabels(), *figure.axes[1].get_yticklabels(),
+                    figure.axes[0].yaxis.label, figure.axes[1].yaxis.label], figure, renderer)
+    assert not figure.axes[0].get_xticklabels()
 
 
 def test_drawing_again_on_the_same_figure_replaces_the_chart(sample):
