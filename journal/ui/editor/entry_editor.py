@@ -77,7 +77,20 @@ class EntryEditor(QWidget):
         outer.addWidget(self.pages)
 
     def _build_editing(self) -> QWidget:
-        """The heading, the step bar and the steps (the editor's page once an entry is shown)."""
+        """The editor's page once an entry is shown: the heading, the step bar and the steps."""
+        self._make_steps()
+        self._make_heading()
+        editing = QWidget()
+        editing.setStyleSheet(STEP_STYLE)
+        layout = QVBoxLayout(editing)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.facts)
+        layout.addLayout(self._step_bar())
+        layout.addWidget(self.stack, 1)
+        return editing
+
+    def _make_steps(self) -> None:
         from journal.ui.editor.actions_step import ActionsStep
         from journal.ui.editor.inputs_step import InputsStep
         from journal.ui.editor.outcome_step import OutcomeStep
@@ -87,9 +100,13 @@ class EntryEditor(QWidget):
         self.outcome, self.inputs = OutcomeStep(lookups), InputsStep(lookups)
         self.whys, self.actions = WhysStep(lookups), ActionsStep(lookups)
         self.steps = [self.outcome, self.inputs, self.whys, self.actions]
+        self.stack = QStackedWidget()
         for step in self.steps:
             step.edited.connect(self.apply)
+            self.stack.addWidget(step)
         QApplication.instance().installEventFilter(self)
+
+    def _make_heading(self) -> None:
         self.heading = QLabel()
         self.heading.setFont(look.scaled_font(self.font(), 1.35, bold=True))
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
@@ -97,24 +114,16 @@ class EntryEditor(QWidget):
         self.facts = QLabel()
         self.facts.setAccessibleName("Entry summary")
         look.make_muted(self.facts, 0.95)
+
+    def _step_bar(self) -> QHBoxLayout:
         self.step_buttons = QButtonGroup(self)
         bar = QHBoxLayout()
         bar.setSpacing(0)
-        self.stack = QStackedWidget()
         for index, step in enumerate(self.steps):
             bar.addWidget(self._step_button(index, step))
-            self.stack.addWidget(step)
         bar.addStretch(1)
         self.step_buttons.idClicked.connect(self.go_to_step)
-        editing = QWidget()
-        editing.setStyleSheet(STEP_STYLE)
-        layout = QVBoxLayout(editing)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.facts)
-        layout.addLayout(bar)
-        layout.addWidget(self.stack, 1)
-        return editing
+        return bar
 
     def _step_button(self, index: int, step: Step) -> QToolButton:
         button = QToolButton()
