@@ -26,6 +26,8 @@ class LazyWidget(QWidget):
         if self._content is None:
             self._content = self._build()
             self._layout.addWidget(self._content)
+            if self.isVisible():  # else a child added to a shown widget appears only after the next event
+                self._content.show()
         return self._content
 
     def built(self) -> QWidget | None:
