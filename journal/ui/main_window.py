@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 )
 
 from journal import paths
-from journal.domain.model import Entry
 from journal.store.errors import JournalError, NotAJournal
 from journal.ui.autosave import Autosaver
 from journal.ui.background import BackgroundCall
@@ -39,6 +38,7 @@ from journal.ui.window_actions import WindowActions
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
 
+    from journal.domain.model import Entry
     from journal.store.backup import BackupInfo
     from journal.store.repository import Journal
 
@@ -267,6 +267,8 @@ class MainWindow(QMainWindow):
 
     def new_entry(self) -> None:
         """Record a new outcome: a fresh entry dated today, cursor in its title."""
+        from journal.domain.model import Entry
+
         if self.journal is None:
             return
         self.autosaver.flush()

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journal.domain.model import Entry
 from journal.ui import look
 from journal.ui.autosave import Autosaver
 from journal.ui.editor.step import Change, Lookups, Step, Transform
@@ -27,6 +26,7 @@ from journal.ui.lazy_widget import LazyWidget
 from journal.ui.undo import UndoHistory
 
 if TYPE_CHECKING:
+    from journal.domain.model import Entry
     from journal.store.repository import Journal
     from journal.ui.editor.actions_step import ActionsStep
     from journal.ui.editor.inputs_step import InputsStep
