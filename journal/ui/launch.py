@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import os
 import time
 from collections.abc import Sequence
@@ -15,8 +16,6 @@ BENCH_EXIT = "FIVEWHYS_BENCH_EXIT"
 
 
 def _db_argument(argv: Sequence[str]) -> str | None:
-    import argparse  # here, not at the top: the window is shown before the journal is looked for
-
     parser = argparse.ArgumentParser(add_help=False)
     parser.add_argument("--db")
     args, _rest = parser.parse_known_args(list(argv))
