@@ -31,3 +31,7 @@ def opens_window_only(argv: Sequence[str]) -> bool:
     if len(argv) == 1:
         return argv[0].startswith("--db=") and len(argv[0]) > len("--db=")
     return len(argv) == 2 and argv[0] == "--db" and argv[1] != "" and not argv[1].startswith("-")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
