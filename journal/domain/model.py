@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -36,6 +35,8 @@ class ActionStatus(StrEnum):
 
 def new_id() -> str:
     """A fresh random identifier (uuid4 as text)."""
+    import uuid  # here, not at the top: uuid imports `platform`, which slows the window's start
+
     return str(uuid.uuid4())
 
 

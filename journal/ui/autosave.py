@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from journal.domain.model import Entry, now_utc
 from journal.store.errors import EditConflict, JournalError
 
 if TYPE_CHECKING:
+    from journal.domain.model import Entry
     from journal.store.repository import Journal
 
 DELAY_MS = 500
@@ -161,6 +161,8 @@ class Autosaver(QObject):
         self._set_failing(bool(message), message)
 
     def _write(self, entry: Entry, record: bool) -> None:
+        from journal.domain.model import now_utc
+
         stored = replace(entry, updated_at=now_utc())
         self.writing = True
         try:

@@ -18,12 +18,13 @@ from PySide6.QtWidgets import (
 )
 
 from journal.ui import look
-from journal.ui.entry_filters import EntryFilters
 from journal.ui.entry_list_delegate import EntryRowDelegate
 from journal.ui.entry_list_model import EntryIdRole, EntryListModel
+from journal.ui.lazy_widget import LazyWidget
 
 if TYPE_CHECKING:
     from journal.store.repository import Journal
+    from journal.ui.entry_filters import EntryFilters
 
 SEARCH_DELAY_MS = 200
 
@@ -52,8 +53,8 @@ class EntryList(QWidget):
         self.filter_button.setText("Filters")
         self.filter_button.setCheckable(True)
         self.filter_button.setAccessibleName("Show filters")
-        self.filters = EntryFilters()
-        self.filters.setVisible(False)
+        self.filter_panel = LazyWidget(self._build_filters)
+        self.filter_panel.setVisible(False)
         self.view = QListView()
         self.view.setModel(self.model)
         self.view.setItemDelegate(EntryRowDelegate(self.view))
@@ -80,19 +81,30 @@ class EntryList(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
-        layout.addWidget(self.filters)
+        layout.addWidget(self.filter_panel)
         layout.addWidget(self.view, 1)
         layout.addLayout(bottom)
 
     def _connect(self) -> None:
         self.search.textChanged.connect(self._timer.start)
         self._timer.timeout.connect(self.apply_filter)
-        self.filters.changed.connect(self.apply_filter)
         self.filter_button.toggled.connect(self._show_filters)
         self.view.selectionModel().currentChanged.connect(self._on_current_changed)
         self.new_button.clicked.connect(self.new_entry_requested)
         self.model.modelReset.connect(self._after_reset)
         self.model.rowsInserted.connect(self._show_count)
+
+    def _build_filters(self) -> EntryFilters:
+        from journal.ui.entry_filters import EntryFilters
+
+        filters = EntryFilters()
+        filters.changed.connect(self.apply_filter)
+        return filters
+
+    @property
+    def filters(self) -> EntryFilters:
+        """The filter panel under the search box (built on first use: the first frame hides it)."""
+        return self.filter_panel.content()
 
     # -- journal and filter ---------------------------------------------------------------------
 
@@ -127,13 +139,13 @@ class EntryList(QWidget):
     def refresh(self) -> None:
         """Read the list again after the journal changed."""
         self.model.refresh()
-        if self.filters.isVisible():
+        if self.filter_panel.isVisible():
             self._refresh_choices()
 
     def _show_filters(self, shown: bool) -> None:
         if shown:
             self._refresh_choices()
-        self.filters.setVisible(shown)
+        self.filter_panel.setVisible(shown)
 
     def _refresh_choices(self) -> None:
         if self._journal is not None:

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from journal.domain.model import EntrySummary
 from journal.ui import look
 from journal.ui.entry_list_model import SummaryRole, display_title
+
+if TYPE_CHECKING:
+    from journal.domain.model import EntrySummary
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -6,9 +6,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from journal.domain.model import EntryFilter, EntrySummary
-
 if TYPE_CHECKING:
+    from journal.domain.model import EntryFilter, EntrySummary
     from journal.store.repository import Journal
 
 PAGE = 100
@@ -38,7 +37,7 @@ class EntryListModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._journal: Journal | None = None
-        self._filter = EntryFilter()
+        self._filter: EntryFilter | None = None  # None: every entry
         self._rows: list[EntrySummary] = []
         self._total = 0
 
@@ -68,7 +67,9 @@ class EntryListModel(QAbstractTableModel):
 
     def entry_filter(self) -> EntryFilter:
         """The filter the rows match."""
-        return self._filter
+        from journal.domain.model import EntryFilter
+
+        return self._filter or EntryFilter()
 
     def refresh(self, keep_loaded: bool = True) -> None:
         """Read the rows again (after the journal changed), keeping as many rows loaded as before."""
@@ -86,10 +87,10 @@ class EntryListModel(QAbstractTableModel):
     def _query(self, limit: int, offset: int) -> list[EntrySummary]:
         if self._journal is None:
             return []
-        return self._journal.list_entries(self._filter, limit=limit, offset=offset)
+        return self._journal.list_entries(self.entry_filter(), limit=limit, offset=offset)
 
     def _count(self) -> int:
-        return 0 if self._journal is None else self._journal.count_entries(self._filter)
+        return 0 if self._journal is None else self._journal.count_entries(self.entry_filter())
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008, N802
         return not parent.isValid() and len(self._rows) < self._total

@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from journal.domain.model import Entry, EntryFilter
 from journal.ui.background import BackgroundCall
 
 if TYPE_CHECKING:
+    from journal.domain.model import Entry, EntryFilter
     from journal.store.repository import Journal
 
 JSON, MARKDOWN = "json", "markdown"
@@ -19,9 +19,12 @@ Progress = Callable[[int, int], None]
 
 
 def export_entries(journal: Journal, kind: str, target: Path, progress: Progress,
-                   entry_filter: EntryFilter = EntryFilter()) -> str:
-    """Read whole entries and write them (runs on the worker thread; touches no widget); a summary."""
-    entries = _read(journal, entry_filter, progress)
+                   entry_filter: EntryFilter | None = None) -> str:
+    """Read whole entries (all, unless filtered) and write them (runs on the worker thread; touches no
+    widget); a summary."""
+    from journal.domain.model import EntryFilter
+
+    entries = _read(journal, entry_filter or EntryFilter(), progress)
     _write(journal, kind, target, entries, progress)
     noun = "entry" if len(entries) == 1 else "entries"
     return f"Exported {len(entries)} {noun} to {target}."

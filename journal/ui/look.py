@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QFrame, QWidget
 
-from journal.domain.model import Valence
+if TYPE_CHECKING:
+    from journal.domain.model import Valence
 
-_VALENCE_HUES = {Valence.NEGATIVE: 8, Valence.POSITIVE: 140, Valence.MIXED: 42}
+_VALENCE_HUES = {"negative": 8, "positive": 140, "mixed": 42}  # by Valence value
 
 
 def mix(first: QColor, second: QColor, share_of_second: float) -> QColor:
@@ -31,7 +34,7 @@ def muted(palette: QPalette) -> QColor:
 def valence_color(palette: QPalette, valence: Valence) -> QColor:
     """A calm mark for a valence, lighter on dark themes."""
     lightness = 165 if is_dark(palette) else 120
-    return QColor.fromHsl(_VALENCE_HUES[Valence(valence)], 120, lightness)
+    return QColor.fromHsl(_VALENCE_HUES[str(valence)], 120, lightness)
 
 
 def soft_highlight(palette: QPalette) -> QColor:

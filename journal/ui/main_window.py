@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
@@ -19,24 +18,17 @@ from PySide6.QtWidgets import (
 )
 
 from journal import paths
-from journal.domain.model import Entry
 from journal.store.errors import JournalError, NotAJournal
 from journal.ui.autosave import Autosaver
 from journal.ui.background import BackgroundCall
 from journal.ui.backup_keeper import BackupKeeper
 from journal.ui.backup_status import BackupStatus
 from journal.ui.backup_text import full_time
-from journal.ui.confirm_dialog import ConfirmDialog
 from journal.ui.conflict_banner import ConflictBanner
-from journal.ui.damaged_journal_dialog import OTHER, RESTORE, DamagedJournalDialog
 from journal.ui.editor.entry_editor import EntryEditor
 from journal.ui.entry_list import EntryList
 from journal.ui.export_worker import JSON, MARKDOWN, ExportJob
-from journal.ui.file_dialogs import FileDialogs
 from journal.ui.journal_bridge import JournalBridge
-from journal.ui.notice_dialog import NoticeDialog
-from journal.ui.open_error_dialog import OpenErrorDialog
-from journal.ui.restore_dialog import RestoreDialog
 from journal.ui.review_area import ReviewArea
 from journal.ui.sample_banner import SampleBanner
 from journal.ui.save_status import SaveStatus
@@ -44,6 +36,9 @@ from journal.ui.undo import UndoHistory
 from journal.ui.window_actions import WindowActions
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
+    from journal.domain.model import Entry
     from journal.store.backup import BackupInfo
     from journal.store.repository import Journal
 
@@ -58,13 +53,6 @@ DELETION_ACCEPTED = "The entry deleted in the other window is gone here too."
 
 class MainWindow(QMainWindow):
     """Entry list on the left, the entry on the right, review one tab away."""
-
-    file_dialogs = FileDialogs
-    open_error_dialog = OpenErrorDialog
-    damaged_dialog = DamagedJournalDialog
-    restore_dialog = RestoreDialog
-    confirm_dialog = ConfirmDialog
-    notice_dialog = NoticeDialog
 
     def __init__(self) -> None:
         super().__init__()
@@ -201,27 +189,33 @@ class MainWindow(QMainWindow):
     def _refuse(self, path: Path, message: str, remember: bool, damaged: bool) -> bool:
         """Say why the journal at `path` cannot be opened; offer its backups if it is damaged."""
         from journal.store.backup import list_backups
+        from journal.ui.damaged_journal_dialog import OTHER, RESTORE, DamagedJournalDialog
+        from journal.ui.open_error_dialog import OpenErrorDialog
 
         self.statusBar().clearMessage()
         if self.journal is None:
             self.entry_list.model.set_journal(None)  # drop a preview of the refused file
         if damaged and list_backups(path):
-            choice = self.damaged_dialog.ask(self, message)
+            choice = DamagedJournalDialog.ask(self, message)
             if choice == RESTORE:
                 return self._restore_into(path, remember)
             return self.choose_journal() if choice == OTHER else False
-        if self.open_error_dialog.ask(self, message):
+        if OpenErrorDialog.ask(self, message):
             return self.choose_journal()
         return False
 
     def choose_journal(self) -> bool:
         """Ask for a journal file and open it."""
-        path = self.file_dialogs.ask_open_journal(self, self._folder())
+        from journal.ui.file_dialogs import FileDialogs
+
+        path = FileDialogs.ask_open_journal(self, self._folder())
         return self.open_journal(path) if path else False
 
     def new_journal(self) -> bool:
         """Ask where to create a journal, then open it (an existing file there is opened, not replaced)."""
-        path = self.file_dialogs.ask_new_journal(self, self._folder())
+        from journal.ui.file_dialogs import FileDialogs
+
+        path = FileDialogs.ask_new_journal(self, self._folder())
         return self.open_journal(path) if path else False
 
     def _folder(self) -> Path | None:
@@ -273,6 +267,8 @@ class MainWindow(QMainWindow):
 
     def new_entry(self) -> None:
         """Record a new outcome: a fresh entry dated today, cursor in its title."""
+        from journal.domain.model import Entry
+
         if self.journal is None:
             return
         self.autosaver.flush()
@@ -294,11 +290,13 @@ class MainWindow(QMainWindow):
 
     def delete_entry(self) -> None:
         """Delete the entry being edited, after asking."""
+        from journal.ui.confirm_dialog import ConfirmDialog
+
         entry = self.editor.entry()
         if entry is None or self.journal is None:
             return
         title = entry.title.strip() or "this untitled entry"
-        if not self.confirm_dialog.ask(self, "Delete entry", f"Delete “{title}” and everything in it?",
+        if not ConfirmDialog.ask(self, "Delete entry", f"Delete “{title}” and everything in it?",
                                        "Delete"):
             return
         self.autosaver.flush()
@@ -374,9 +372,11 @@ class MainWindow(QMainWindow):
 
     def export(self, kind: str) -> None:
         """Ask where to, then export every entry in the background with a progress bar."""
+        from journal.ui.file_dialogs import FileDialogs
+
         if self.journal is None or (self.export_job and self.export_job.running()):
             return
-        ask = self.file_dialogs.ask_json_file if kind == JSON else self.file_dialogs.ask_markdown_folder
+        ask = FileDialogs.ask_json_file if kind == JSON else FileDialogs.ask_markdown_folder
         target = ask(self, self._folder())
         if target is None:
             return
@@ -400,9 +400,11 @@ class MainWindow(QMainWindow):
 
     def back_up(self) -> None:
         """Ask for a file and write a consistent copy of the journal there."""
+        from journal.ui.file_dialogs import FileDialogs
+
         if self.journal is None:
             return
-        target = self.file_dialogs.ask_backup_file(self, self._folder())
+        target = FileDialogs.ask_backup_file(self, self._folder())
         if target is None:
             return
         self.autosaver.flush()
@@ -426,8 +428,10 @@ class MainWindow(QMainWindow):
         went well, the untouched one if not).
         """
         from journal.store.backup import list_backups, restore_backup
+        from journal.ui.notice_dialog import NoticeDialog
+        from journal.ui.restore_dialog import RestoreDialog
 
-        chosen = self.restore_dialog.ask(self, path.name, list_backups(path))
+        chosen = RestoreDialog.ask(self, path.name, list_backups(path))
         if chosen is None or not self._confirm_restore(path, chosen):
             return False
         was_open = self.journal is not None
@@ -435,7 +439,7 @@ class MainWindow(QMainWindow):
         try:
             restore_backup(chosen.path, path)
         except JournalError as error:
-            self.notice_dialog.tell(self, "Backup not restored", str(error))
+            NoticeDialog.tell(self, "Backup not restored", str(error))
             return was_open and self.open_journal(path, remember)
         opened = self.open_journal(path, remember)
         if opened:
@@ -443,9 +447,11 @@ class MainWindow(QMainWindow):
         return opened
 
     def _confirm_restore(self, path: Path, chosen: BackupInfo) -> bool:
+        from journal.ui.confirm_dialog import ConfirmDialog
+
         question = (f"Replace the journal {path.name} with the backup taken {self._when(chosen)}? "
                     "The current journal is kept as a backup first.")
-        return (self.confirm_dialog.ask(self, "Restore backup", question, "Restore")
+        return (ConfirmDialog.ask(self, "Restore backup", question, "Restore")
                 and self._may_leave("Restore the backup anyway?", "Restore without saving"))
 
     @staticmethod
@@ -456,11 +462,13 @@ class MainWindow(QMainWindow):
 
     def _may_leave(self, question: str, confirm: str) -> bool:
         """True if every edit is saved, or the user accepts losing what could not be."""
+        from journal.ui.confirm_dialog import ConfirmDialog
+
         if self.autosaver.flush():
             return True
         reason = self.save_status.problem.rstrip(".") or "they are still waiting to be written"
         reason = reason[:1].lower() + reason[1:] if reason[1:2].islower() else reason
-        return self.confirm_dialog.ask(
+        return ConfirmDialog.ask(
             self, "Changes not saved", f"Your last changes could not be saved: {reason}. {question}", confirm)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802

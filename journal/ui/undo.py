@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from journal.domain.model import Entry
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from journal.domain.model import Entry
 
 LIMIT = 200
 

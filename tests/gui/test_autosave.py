@@ -4,6 +4,7 @@ from PySide6.QtCore import Qt
 
 from journal.store.errors import JournalLocked
 from journal.ui import autosave
+from journal.ui.confirm_dialog import ConfirmDialog
 from journal.ui.save_status import SAVED
 from tests.gui.helpers import read_sql, type_into
 
@@ -85,7 +86,7 @@ def test_closing_while_the_journal_is_locked_asks_first(qtbot, monkeypatch, wind
     monkeypatch.setattr(window.journal, "replace_entry", locked)
     qtbot.keyClicks(window.editor.outcome.title_edit, "Unsaved")
     asked = []
-    monkeypatch.setattr(window.confirm_dialog, "ask",
+    monkeypatch.setattr(ConfirmDialog, "ask",
                         classmethod(lambda cls, *args: asked.append(args) or False))
     window.close()
     assert window.isVisible()

@@ -1,6 +1,6 @@
 """The editor's steps: keyboard order, hints, the inputs list, and the review tabs' wiring."""
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
 from journal.ui import review
@@ -82,17 +82,35 @@ class FakeView(QLabel):
         self.refreshed += 1
 
 
-def test_review_views_are_tabs_refreshed_when_shown_and_can_open_an_entry(qtbot, monkeypatch, window):
-    view = FakeView()
-    monkeypatch.setattr(review, "build_review_views", lambda journal: [("Mechanisms", view)])
+def test_review_views_are_built_on_first_look_refreshed_when_shown_and_can_open_an_entry(monkeypatch, window):
+    built: list[FakeView] = []
+
+    def build() -> FakeView:
+        built.append(FakeView())
+        return built[-1]
+
+    monkeypatch.setattr(review, "review_view_builders", lambda journal: [("Mechanisms", build)])
     window.open_journal(window.journal.path)
     assert window.tabs.tabText(1) == "Mechanisms"
+    assert built == [] and window.review.views() == []
+    window.tabs.setCurrentIndex(1)
+    [view] = built
+    assert window.review.views() == [view] and view.isVisible() and view.refreshed == 0
+    window.tabs.setCurrentIndex(0)
     window.add_samples()
     assert view.refreshed == 0
     window.tabs.setCurrentIndex(1)
-    assert view.refreshed == 1
+    assert view.refreshed == 1 and len(built) == 1
     wanted = window.entry_list.model.summary(4).id
     view.entry_requested.emit(wanted)
     assert window.tabs.currentIndex() == 0
     assert window.editor.entry().id == wanted
-    assert isinstance(view, QObject)
+
+
+def test_a_review_tab_shows_the_journal_the_first_time_it_is_looked_at(sample_window):
+    tabs = sample_window.tabs
+    titles = [tabs.tabText(index) for index in range(tabs.count())]
+    assert titles == ["Journal", "Charts", "Mechanisms", "Actions", "Guidelines"]
+    tabs.setCurrentIndex(titles.index("Mechanisms"))
+    [view] = sample_window.review.views()
+    assert view.isVisible() and view.model.rowCount() > 0

@@ -18,19 +18,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from journal.domain.model import Entry
 from journal.ui import look
 from journal.ui.autosave import Autosaver
-from journal.ui.editor.actions_step import ActionsStep
-from journal.ui.editor.inputs_step import InputsStep
-from journal.ui.editor.outcome_step import OutcomeStep
 from journal.ui.editor.step import Change, Lookups, Step, Transform
-from journal.ui.editor.whys_step import WhysStep
 from journal.ui.entry_list_model import UNTITLED
+from journal.ui.lazy_widget import LazyWidget
 from journal.ui.undo import UndoHistory
 
 if TYPE_CHECKING:
+    from journal.domain.model import Entry
     from journal.store.repository import Journal
+    from journal.ui.editor.actions_step import ActionsStep
+    from journal.ui.editor.inputs_step import InputsStep
+    from journal.ui.editor.outcome_step import OutcomeStep
+    from journal.ui.editor.whys_step import WhysStep
 
 EMPTY_TEXT = "Select an entry on the left, or press Ctrl+N to record a new outcome."
 NO_JOURNAL_TEXT = "No journal is open. Use File › Open journal… or File › New journal… to start."
@@ -42,9 +43,20 @@ QToolButton#step:hover:!checked { border-bottom: 2px solid palette(mid); }
 
 
 class EntryEditor(QWidget):
-    """Holds the entry being edited; steps ask for changes, the autosaver stores them, undo goes back."""
+    """Holds the entry being edited; steps ask for changes, the autosaver stores them, undo goes back.
+
+    Until an entry is shown the editor is a placeholder line; the heading, the step bar and the four
+    steps (`outcome`, `inputs`, `whys`, `actions`) are built when the first entry is shown, so the
+    window's first frame does not wait for them.
+    """
 
     entry_edited = Signal(object)
+
+    outcome: OutcomeStep
+    inputs: InputsStep
+    whys: WhysStep
+    actions: ActionsStep
+    steps: list[Step]
 
     def __init__(self, autosaver: Autosaver, history: UndoHistory, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -52,16 +64,49 @@ class EntryEditor(QWidget):
         self.history = history
         self._journal: Journal | None = None
         self._entry: Entry | None = None
+        self.empty = QLabel(EMPTY_TEXT)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        look.make_muted(self.empty, 1.1)
+        self.editing = LazyWidget(self._build_editing)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.empty)
+        self.pages.addWidget(self.editing)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.pages)
+
+    def _build_editing(self) -> QWidget:
+        """The editor's page once an entry is shown: the heading, the step bar and the steps."""
+        self._make_steps()
+        self._make_heading()
+        editing = QWidget()
+        editing.setStyleSheet(STEP_STYLE)
+        layout = QVBoxLayout(editing)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.facts)
+        layout.addLayout(self._step_bar())
+        layout.addWidget(self.stack, 1)
+        return editing
+
+    def _make_steps(self) -> None:
+        from journal.ui.editor.actions_step import ActionsStep
+        from journal.ui.editor.inputs_step import InputsStep
+        from journal.ui.editor.outcome_step import OutcomeStep
+        from journal.ui.editor.whys_step import WhysStep
+
         lookups = Lookups(areas=self._areas, mechanisms=self._mechanisms)
         self.outcome, self.inputs = OutcomeStep(lookups), InputsStep(lookups)
         self.whys, self.actions = WhysStep(lookups), ActionsStep(lookups)
-        self.steps: list[Step] = [self.outcome, self.inputs, self.whys, self.actions]
-        self._build()
+        self.steps = [self.outcome, self.inputs, self.whys, self.actions]
+        self.stack = QStackedWidget()
         for step in self.steps:
             step.edited.connect(self.apply)
+            self.stack.addWidget(step)
         QApplication.instance().installEventFilter(self)
 
-    def _build(self) -> None:
+    def _make_heading(self) -> None:
         self.heading = QLabel()
         self.heading.setFont(look.scaled_font(self.font(), 1.35, bold=True))
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
@@ -69,33 +114,16 @@ class EntryEditor(QWidget):
         self.facts = QLabel()
         self.facts.setAccessibleName("Entry summary")
         look.make_muted(self.facts, 0.95)
+
+    def _step_bar(self) -> QHBoxLayout:
         self.step_buttons = QButtonGroup(self)
         bar = QHBoxLayout()
         bar.setSpacing(0)
-        self.stack = QStackedWidget()
         for index, step in enumerate(self.steps):
             bar.addWidget(self._step_button(index, step))
-            self.stack.addWidget(step)
         bar.addStretch(1)
         self.step_buttons.idClicked.connect(self.go_to_step)
-        editing = QWidget()
-        layout = QVBoxLayout(editing)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.facts)
-        layout.addLayout(bar)
-        layout.addWidget(self.stack, 1)
-        self.empty = QLabel(EMPTY_TEXT)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setWordWrap(True)
-        look.make_muted(self.empty, 1.1)
-        self.pages = QStackedWidget()
-        self.pages.addWidget(self.empty)
-        self.pages.addWidget(editing)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.pages)
-        self.setStyleSheet(STEP_STYLE)
+        return bar
 
     def _step_button(self, index: int, step: Step) -> QToolButton:
         button = QToolButton()
@@ -150,10 +178,11 @@ class EntryEditor(QWidget):
 
     def _show(self, entry: Entry | None) -> None:
         self._entry = entry
-        self.whys.selected = None
-        self.pages.setCurrentIndex(0 if entry is None else 1)
         if entry is not None:
+            self.editing.content()
+            self.whys.selected = None
             self._load_all()
+        self.pages.setCurrentIndex(0 if entry is None else 1)
         self.entry_edited.emit(entry)
 
     def _load_all(self) -> None:

@@ -5,14 +5,17 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QStyle, QToolButton, QVBoxLayout, QWidget
 
-from journal.domain.model import Entry
 from journal.ui.hint_label import HintLabel
 
-Transform = Callable[[Entry], Entry]
+if TYPE_CHECKING:
+    from journal.domain.model import Entry
+
+Transform = Callable[["Entry"], "Entry"]
 
 
 class Change:

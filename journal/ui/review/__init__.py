@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -10,18 +12,43 @@ if TYPE_CHECKING:
     from journal.store.repository import Journal
 
 
-def build_review_views(journal: Journal) -> list[tuple[str, QWidget]]:
-    """(tab title, view) pairs for the main window's review area, in tab order.
+def review_view_builders(journal: Journal) -> list[tuple[str, Callable[[], QWidget]]]:
+    """(tab title, function building the view) pairs for the main window's review area, in tab order.
 
     Each view has `refresh()` (called after the journal changes) and a Signal
     `entry_requested(str)` carrying the id of an entry the user wants to open.
-    A view reads the journal when it is first shown, and on refresh only while it is shown;
-    matplotlib is imported when the Charts view is first shown.
+    A view's module is imported when the view is built; a view reads the journal when it is first
+    shown, and on refresh only while it is shown; matplotlib is imported when the Charts view is
+    first shown.
     """
-    from journal.ui.review.actions_view import ActionsView
+    return [("Charts", partial(_charts, journal)), ("Mechanisms", partial(_mechanisms, journal)),
+            ("Actions", partial(_actions, journal)), ("Guidelines", partial(_guidelines, journal))]
+
+
+def build_review_views(journal: Journal) -> list[tuple[str, QWidget]]:
+    """(tab title, view) pairs, every view built now, in tab order."""
+    return [(title, build()) for title, build in review_view_builders(journal)]
+
+
+def _charts(journal: Journal) -> QWidget:
     from journal.ui.review.charts_view import ChartsView
-    from journal.ui.review.guidelines_view import GuidelinesView
+
+    return ChartsView(journal)
+
+
+def _mechanisms(journal: Journal) -> QWidget:
     from journal.ui.review.mechanisms_view import MechanismsView
 
-    return [("Charts", ChartsView(journal)), ("Mechanisms", MechanismsView(journal)),
-            ("Actions", ActionsView(journal)), ("Guidelines", GuidelinesView(journal))]
+    return MechanismsView(journal)
+
+
+def _actions(journal: Journal) -> QWidget:
+    from journal.ui.review.actions_view import ActionsView
+
+    return ActionsView(journal)
+
+
+def _guidelines(journal: Journal) -> QWidget:
+    from journal.ui.review.guidelines_view import GuidelinesView
+
+    return GuidelinesView(journal)

@@ -1,0 +1,55 @@
+"""Starting the window: which command lines skip the parser, and what waits until after the first frame."""
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from journal.app import opens_window_only
+
+CHECKOUT = Path(__file__).parents[2]
+
+# Not needed for the first frame: imported once the window is on screen, or when first used.
+AFTER_THE_FIRST_FRAME = ("journal.cli", "journal.domain.model", "journal.store.repository",
+                         "sqlalchemy", "matplotlib", "journal.ui.editor.whys_step",
+                         "journal.ui.editor.actions_step", "journal.ui.entry_filters",
+                         "journal.ui.review.charts_view", "journal.ui.restore_dialog")
+
+
+@pytest.mark.parametrize(("argv", "window_only"), [
+    ([], True),
+    (["--db", "/tmp/j.sqlite"], True),
+    (["--db=/tmp/j.sqlite"], True),
+    (["--db", "stats"], True),
+    (["stats"], False),
+    (["--db", "/tmp/j.sqlite", "stats"], False),
+    (["--db"], False),
+    (["--db="], False),
+    (["--db", "--help"], False),
+    (["--help"], False),
+    (["--dbx", "/tmp/j.sqlite"], False),
+])
+def test_only_a_plain_window_start_skips_the_command_line_parser(argv, window_only):
+    assert opens_window_only(argv) is window_only
+
+
+def test_the_first_frame_waits_for_nothing_it_does_not_show(tmp_path):
+    script = textwrap.dedent(f"""
+        import sys
+        from journal.app import opens_window_only
+        assert opens_window_only(["--db", "journal.sqlite"])
+        from journal.ui.launch import build_window
+        app, window = build_window([])
+        app.processEvents()
+        print(window.isVisible(), window.editor.editing.built() is None)
+        print(*[name for name in {AFTER_THE_FIRST_FRAME!r} if name in sys.modules])
+    """)
+    env = {"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin", "PYTHONPATH": str(CHECKOUT),
+           "XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_DATA_HOME": str(tmp_path / "data")}
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60,
+                          cwd=CHECKOUT, env=env)
+    shown, imported_early = done.stdout.splitlines()
+    assert shown == "True True", done.stderr
+    assert imported_early == ""
