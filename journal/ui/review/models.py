@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
+
+from journal.ui.review.loader import Loader
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 Index = QModelIndex | QPersistentModelIndex
+_SEPARATOR = "\n"  # between the columns of a row's search text: a filter box cannot hold one
+TEXTS_IN_BACKGROUND = 2000  # from this many rows the filter's texts are prepared on a worker thread
+PREPARE_AFTER_MS = 300  # ...once the rows are on screen (or at once when a filter is typed)
 
 
 @dataclass(frozen=True)
@@ -25,43 +30,190 @@ class Column:
     align_right: bool = False
 
 
+def search_texts(columns: Sequence[Column], rows: Sequence[Any]) -> list[str]:
+    """What the filter looks in, per row: every column's text, case-folded (plain Python: a worker
+    thread may compute it with the rows)."""
+    return [_SEPARATOR.join(column.text(row) for column in columns).casefold() for row in rows]
+
+
+def sort_keys(column: Column, rows: Sequence[Any]) -> list[Any]:
+    """The keys a column sorts these rows by (plain Python, like search_texts)."""
+    key = column.sort_key or column.text
+    return [_sortable(key(row)) for row in rows]
+
+
 class RowTableModel(QAbstractTableModel):
-    """A read-only table over a list of plain rows; `decorate(row, column, role)` adds colours and fonts."""
+    """A read-only table over a list of plain rows, sorted and filtered by the model itself.
+
+    `decorate(row, column, role)` adds colours and fonts. Sorting and filtering run in Python over
+    keys computed once per row: a QSortFilterProxyModel would call data() back through Python for
+    every comparison, which takes seconds on tens of thousands of rows. Both keep the selection.
+    The filter's texts of many rows are made on a worker thread once the rows are shown; a filter
+    typed before they are ready applies when they are.
+    """
 
     def __init__(self, columns: Sequence[Column],
                  decorate: Callable[[Any, int, int], Any] | None = None, parent: Any = None) -> None:
         super().__init__(parent)
-        self._columns = list(columns)
+        self.columns = tuple(columns)
         self._rows: list[Any] = []
+        self._shown: list[int] = []  # positions in _rows, in the order the table shows them
+        self._order: tuple[int, Qt.SortOrder] | None = None
+        self._needle = ""
+        self._texts: list[str] | None = None
+        self._keys: dict[int, list[Any]] = {}
         self._decorate = decorate or (lambda _row, _column, _role: None)
+        self._text_loader = Loader(self)
+        self._text_loader.arrived.connect(self._texts_ready)
+        self._prepare_timer: QTimer | None = None
 
-    def set_rows(self, rows: Sequence[Any]) -> None:
+    # -- contents -----------------------------------------------------------------------------
+
+    def set_rows(self, rows: Sequence[Any], texts: Sequence[str] | None = None,
+                 keys: Mapping[int, Sequence[Any]] | None = None) -> None:
+        """Show these rows, sorted and filtered as before. A worker may have made their filter
+        `texts` (search_texts) and the `keys` of some columns (sort_keys), so the UI thread need not."""
         self.beginResetModel()
         self._rows = list(rows)
+        self._texts = list(texts) if texts is not None else None
+        self._keys = {column: list(column_keys) for column, column_keys in (keys or {}).items()}
+        if self._texts is None and self._in_background():
+            self._prepare_soon().start()  # once the rows are on screen: the worker would slow that
+        self._shown = self._arranged()
         self.endResetModel()
 
+    def _in_background(self) -> bool:
+        return len(self._rows) >= TEXTS_IN_BACKGROUND
+
+    def _prepare_soon(self) -> QTimer:
+        if self._prepare_timer is None:
+            self._prepare_timer = QTimer(self)
+            self._prepare_timer.setSingleShot(True)
+            self._prepare_timer.setInterval(PREPARE_AFTER_MS)
+            self._prepare_timer.timeout.connect(self._prepare_texts)
+        return self._prepare_timer
+
+    def _prepare_texts(self) -> None:
+        self._prepare_soon().stop()
+        rows, columns = self._rows, self.columns
+        self._text_loader.load(lambda: (rows, search_texts(columns, rows)))
+
+    def _texts_ready(self, prepared: tuple[list[Any], list[str]]) -> None:
+        rows, texts = prepared
+        if rows is self._rows:
+            self._texts = texts
+            if self._needle:
+                self._rearrange()
+
+    def filter_pending(self) -> bool:
+        """Whether a filter waits for its texts (made in the background), every row shown meanwhile."""
+        return bool(self._needle) and self._texts is None and self._in_background()
+
+    def replace_rows(self, new_row: Callable[[Any], Any | None]) -> None:
+        """Swap rows in place (where `new_row(row)` is not None), keeping the order until the next sort."""
+        changed = [(position, new) for position, row in enumerate(self._rows)
+                   if (new := new_row(row)) is not None]
+        if not changed:
+            return
+        for position, new in changed:
+            self._rows[position] = new
+            if self._texts is not None:
+                self._texts[position] = search_texts(self.columns, [new])[0]
+        self._keys = {}
+        shown = {position: row for row, position in enumerate(self._shown)}
+        for position, _new in changed:
+            if position in shown:
+                row = shown[position]
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
+
     def rows(self) -> list[Any]:
+        """Every row, whether the filter shows it or not, in the order given."""
         return list(self._rows)
 
+    def is_empty(self) -> bool:
+        """Whether there are no rows at all (shown or filtered out)."""
+        return not self._rows
+
+    def shown_rows(self) -> list[Any]:
+        """The rows the table shows, in its order."""
+        return [self._rows[position] for position in self._shown]
+
     def row_at(self, row: int) -> Any:
-        return self._rows[row]
+        return self._rows[self._shown[row]]
 
-    def rowCount(self, parent: Index | None = None) -> int:
-        return 0 if parent is not None and parent.isValid() else len(self._rows)
+    def rows_where(self, wanted: Callable[[Any], bool]) -> list[int]:
+        """The table rows (in the shown order) whose row satisfies `wanted`."""
+        rows = self._rows
+        return [row for row, position in enumerate(self._shown) if wanted(rows[position])]
 
-    def columnCount(self, parent: Index | None = None) -> int:
-        return 0 if parent is not None and parent.isValid() else len(self._columns)
+    # -- sorting and filtering ----------------------------------------------------------------
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by a column's key (stable: equal rows keep the order they were given in)."""
+        self._order = (column, order) if 0 <= column < len(self.columns) else None
+        self._rearrange()
+
+    def set_filter(self, text: str) -> None:
+        """Show only rows with `text` in some column, ignoring case ("" shows all)."""
+        needle = text.casefold()
+        if needle != self._needle:
+            self._needle = needle
+            if self.filter_pending() and not self._text_loader.is_loading():
+                self._prepare_texts()  # now, not in a moment: the filter waits for them
+            self._rearrange()
+
+    def _arranged(self) -> list[int]:
+        order: list[int] = list(range(len(self._rows)))
+        if self._order is not None:
+            column, direction = self._order
+            order.sort(key=self._sort_keys(column).__getitem__,
+                       reverse=direction == Qt.SortOrder.DescendingOrder)
+        if self._needle and not self.filter_pending():
+            if self._texts is None:
+                self._texts = search_texts(self.columns, self._rows)
+            texts, needle = self._texts, self._needle
+            order = [position for position in order if needle in texts[position]]
+        return order
+
+    def _sort_keys(self, column: int) -> list[Any]:
+        if column not in self._keys:
+            self._keys[column] = sort_keys(self.columns[column], self._rows)
+        return self._keys[column]
+
+    def _rearrange(self) -> None:
+        """Re-sort and re-filter, moving persistent indexes (the selection, the current row) along."""
+        self.layoutAboutToBeChanged.emit()
+        before = self._shown
+        self._shown = self._arranged()
+        persistent = self.persistentIndexList()
+        if persistent:
+            now_at = {position: row for row, position in enumerate(self._shown)}
+            moved = [self._moved(index, before, now_at) for index in persistent]
+            self.changePersistentIndexList(persistent, moved)
+        self.layoutChanged.emit()
+
+    def _moved(self, index: QModelIndex, before: list[int], now_at: dict[int, int]) -> QModelIndex:
+        row = now_at.get(before[index.row()]) if 0 <= index.row() < len(before) else None
+        return QModelIndex() if row is None else self.index(row, index.column())
+
+    # -- Qt's side ----------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index | None = None) -> int:  # noqa: N802
+        return 0 if parent is not None and parent.isValid() else len(self._shown)
+
+    def columnCount(self, parent: Index | None = None) -> int:  # noqa: N802
+        return 0 if parent is not None and parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._columns[section].header
+            return self.columns[section].header
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if not index.isValid() or not 0 <= index.row() < len(self._shown):
             return None
-        row, column = self._rows[index.row()], self._columns[index.column()]
+        row, column = self._rows[self._shown[index.row()]], self.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return column.text(row)
         if role == SORT_ROLE:
@@ -76,25 +228,17 @@ class RowTableModel(QAbstractTableModel):
 
 
 def _sortable(value: Any) -> Any:
-    """Qt compares QVariants: dates become ordinals, None sorts first, tuples become text keys."""
+    """One kind of key per column: dates become ordinals, None sorts first, tuples become text keys, and
+    text compares ignoring case."""
     if isinstance(value, date):
         return value.toordinal()
     if value is None:
         return -1
     if isinstance(value, tuple):
-        return "\x1f".join(f"{part:012d}" if isinstance(part, int) else str(part) for part in value)
+        value = "\x1f".join(f"{part:012d}" if isinstance(part, int) else str(part) for part in value)
+    if isinstance(value, str):
+        return value.casefold()
     return value
-
-
-def filtered_sorted(model: RowTableModel, parent: Any = None) -> QSortFilterProxyModel:
-    """A proxy that sorts by SORT_ROLE and filters on any column's text, ignoring case."""
-    proxy = QSortFilterProxyModel(parent)
-    proxy.setSourceModel(model)
-    proxy.setSortRole(SORT_ROLE)
-    proxy.setFilterKeyColumn(-1)
-    proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-    proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-    return proxy
 
 
 def day_text(day: date | None) -> str:
