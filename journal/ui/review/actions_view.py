@@ -75,6 +75,7 @@ class ActionsView(ReviewView):
         self.reopen_button = QPushButton("Reopen", self)
         self._lay_out()
         self._connect()
+        self._update_buttons()  # nothing is chosen while the first load runs
 
     def _columns(self) -> list[Column]:
         return [

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 LOADING = "Loading…"
 NOTE_AFTER_MS = 250  # a reload quicker than this shows no note (it would only flicker)
-FIT_ROWS = 50  # rows measured (beyond those in sight) when columns are fitted: all would take long
+FIT_ROWS = 300  # rows measured (beyond those in sight) when columns are fitted: all would take long
 
 
 class ReviewView(QWidget):

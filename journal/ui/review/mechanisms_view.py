@@ -97,6 +97,7 @@ class MechanismsView(ReviewView):
         self._select_next: list[str] | None = None  # to select when the next load arrives
         self._lay_out()
         self._connect()
+        self._update_buttons()  # nothing is chosen while the first load runs
 
     def _lay_out(self) -> None:
         self.search.setPlaceholderText("Filter mechanisms")

@@ -57,7 +57,8 @@ class RowTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.columns = tuple(columns)
         self._rows: list[Any] = []
-        self._shown: list[int] = []  # positions in _rows, in the order the table shows them
+        self._sorted: list[int] = []  # positions in _rows, every row, in the sorted order
+        self._shown: list[int] = []  # ...those the filter lets through: the table's rows
         self._order: tuple[int, Qt.SortOrder] | None = None
         self._needle = ""
         self._texts: list[str] | None = None
@@ -79,7 +80,8 @@ class RowTableModel(QAbstractTableModel):
         self._keys = {column: list(column_keys) for column, column_keys in (keys or {}).items()}
         if self._texts is None and self._in_background():
             self._prepare_soon().start()  # once the rows are on screen: the worker would slow that
-        self._shown = self._arranged()
+        self._sorted = self._sorted_from(list(range(len(self._rows))))
+        self._shown = self._filtered()
         self.endResetModel()
 
     def _in_background(self) -> bool:
@@ -149,8 +151,10 @@ class RowTableModel(QAbstractTableModel):
     # -- sorting and filtering ----------------------------------------------------------------
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sort by a column's key (stable: equal rows keep the order they were given in)."""
+        """Sort by a column's key. Stable, as QSortFilterProxyModel is: rows with equal keys keep the
+        order they had (so sorting by one column, then another, orders by both)."""
         self._order = (column, order) if 0 <= column < len(self.columns) else None
+        self._sorted = self._sorted_from(self._sorted)
         self._rearrange()
 
     def set_filter(self, text: str) -> None:
@@ -162,18 +166,20 @@ class RowTableModel(QAbstractTableModel):
                 self._prepare_texts()  # now, not in a moment: the filter waits for them
             self._rearrange()
 
-    def _arranged(self) -> list[int]:
-        order: list[int] = list(range(len(self._rows)))
+    def _sorted_from(self, order: list[int]) -> list[int]:
         if self._order is not None:
             column, direction = self._order
             order.sort(key=self._sort_keys(column).__getitem__,
                        reverse=direction == Qt.SortOrder.DescendingOrder)
-        if self._needle and not self.filter_pending():
-            if self._texts is None:
-                self._texts = search_texts(self.columns, self._rows)
-            texts, needle = self._texts, self._needle
-            order = [position for position in order if needle in texts[position]]
         return order
+
+    def _filtered(self) -> list[int]:
+        if not self._needle or self.filter_pending():
+            return list(self._sorted)
+        if self._texts is None:
+            self._texts = search_texts(self.columns, self._rows)
+        texts, needle = self._texts, self._needle
+        return [position for position in self._sorted if needle in texts[position]]
 
     def _sort_keys(self, column: int) -> list[Any]:
         if column not in self._keys:
@@ -184,7 +190,7 @@ class RowTableModel(QAbstractTableModel):
         """Re-sort and re-filter, moving persistent indexes (the selection, the current row) along."""
         self.layoutAboutToBeChanged.emit()
         before = self._shown
-        self._shown = self._arranged()
+        self._shown = self._filtered()
         persistent = self.persistentIndexList()
         if persistent:
             now_at = {position: row for row, position in enumerate(self._shown)}

@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from journal.domain.model import ActionStatus
+from journal.ui.review import actions_view as actions_view_module
 from journal.ui.review import palette
 from journal.ui.review.actions_view import ActionsView
 from journal.ui.review.guidelines_view import GuidelinesView
@@ -125,3 +126,29 @@ def test_guidelines_newest_first_and_open_their_entry(sample, shown, qtbot, qtmo
         view.table.activated.emit(view.model.index(0, 0))
     assert signal.args == [view.model.index(0, 0).data(ROW_ROLE).entry_id]
     assert signal.args == ["0a9e4c51-7b7f-4a46-8d0e-4f1b9d2c6b02"]
+
+
+def test_the_first_look_shows_the_first_rows_then_all(sample, qtbot, settle, monkeypatch):
+    monkeypatch.setattr(ActionsView, "clock", staticmethod(lambda: TODAY))
+    monkeypatch.setattr(actions_view_module, "FIRST_PAGE", 4)
+    view = ActionsView(sample)
+    qtbot.addWidget(view)
+    counts = []
+    view.model.modelReset.connect(lambda: counts.append(view.model.rowCount()))
+    view.show()
+    settle(view)
+    assert counts == [4, 14]
+    assert column(view, 1)[:5] == ["overdue 92 days", "overdue 75 days", "overdue 25 days", "overdue 15 days",
+                                   "overdue 14 days"]
+
+
+def test_a_marked_action_shows_its_new_status_before_the_reload(actions_view, settle):
+    text = "Alert when a job removes more than 5% of a table"
+    select_action(actions_view, text)
+    row = column(actions_view, 0).index(text)
+    actions_view.done_button.click()
+    assert actions_view.is_loading()  # the reload that moves it down is still on its way
+    assert column(actions_view, 1)[row] == f"done {date.today().isoformat()}"
+    assert actions_view.reopen_button.isEnabled() and not actions_view.done_button.isEnabled()
+    settle(actions_view)
+    assert column(actions_view, 0).index(text) == 7

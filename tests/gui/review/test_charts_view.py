@@ -7,12 +7,13 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
 from journal.charts import builders
 from journal.charts.style import EMPTY_MESSAGE
 from journal.ui.review import build_review_views
+from journal.ui.review.chart_picture import OUTLINE
 from journal.ui.review.charts_view import CLICK_HINT, ChartsView
 from journal.ui.review.save_chart_dialog import SaveChartDialog
 
@@ -161,3 +162,31 @@ def test_refresh_shows_the_journal_as_it_now_is(sample, shown, settle):
     assert [(bar.label, bar.entries) for bar in view.bars()][:2] == [
         ("No shared calendar at home", 3), ("Manual step with no checklist", 3)]  # 4 whys before 3
     assert len(view.bars()) == 6
+
+
+def test_the_chart_is_drawn_again_at_its_new_size(sample, shown, qtbot, settle):
+    view = shown(ChartsView(sample))
+    assert view.picture.drawn_size() == view.picture.size()
+    view.resize(820, 640)
+    qtbot.waitUntil(lambda: view.picture.drawn_size() == view.picture.size())
+    click_bar(settle(view), 2)
+    settle(view)
+    assert view.entries_caption.text().startswith("2 entries behind “Deploys allowed during low coverage”")
+
+
+def test_the_chosen_bar_is_outlined_in_ink(sample, shown, settle):
+    view = shown(ChartsView(sample))
+    edge = view.picture.bar_rect(1).toRect()
+    point = QPoint(edge.left(), edge.center().y())
+    assert view.picture.grab().toImage().pixelColor(point).name() != OUTLINE.name()
+    click_bar(view, 1)
+    settle(view)
+    assert view.picture.grab().toImage().pixelColor(point).name() == OUTLINE.name()
+
+
+def test_the_pointer_is_a_hand_over_a_bar(sample, shown):
+    view = shown(ChartsView(sample))
+    QTest.mouseMove(view.picture, view.picture.bar_rect(0).center().toPoint())
+    assert view.picture.cursor().shape() == Qt.CursorShape.PointingHandCursor
+    QTest.mouseMove(view.picture, QPoint(3, 3))
+    assert view.picture.cursor().shape() == Qt.CursorShape.ArrowCursor
