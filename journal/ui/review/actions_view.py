@@ -34,13 +34,13 @@ class ActionsRead:
 
     items: list[ActionItem]  # in the Status column's order: open and overdue first
     today: date
-    texts: list[str] | None  # the filter's texts, made when a filter was typed
+    texts: list[str]  # what the filter looks in (made here, not on the UI thread)
     positions: dict[str, int]
     open: int
     overdue: int
 
     @classmethod
-    def of(cls, items: list[ActionItem], today: date, texts: list[str] | None) -> ActionsRead:
+    def of(cls, items: list[ActionItem], today: date, texts: list[str]) -> ActionsRead:
         open_items = [item for item in items if item.status is ActionStatus.OPEN]
         return cls(items, today, texts, {item.id: position for position, item in enumerate(items)},
                    len(open_items), sum(item.is_overdue(today) for item in open_items))
@@ -120,13 +120,13 @@ class ActionsView(ReviewView):
         journal, today, columns = self.journal, self.today, self.model.columns
         if not self._paged:  # the first look: the first rows at once, then all of them
             return lambda: queries.first_actions(journal, FIRST_PAGE, today)
-        open_only, filtering = self.open_only.isChecked(), bool(self.search.text())
+        open_only = self.open_only.isChecked()
 
         def read() -> ActionsRead:
             items = queries.all_actions(journal, today)
             if open_only:
                 items = [item for item in items if item.status is ActionStatus.OPEN]
-            return ActionsRead.of(items, today, search_texts(columns, items) if filtering else None)
+            return ActionsRead.of(items, today, search_texts(columns, items))
         return read
 
     def show_data(self, data: ActionsRead | list[ActionItem]) -> None:
@@ -151,9 +151,6 @@ class ActionsView(ReviewView):
         self.model.set_rows(items, keys={STATUS_COLUMN: range(len(items))})
         fit_columns(self.table, widest=250)
         self.reload()
-
-    def is_loading(self) -> bool:
-        return super().is_loading() or self.model.filter_pending()
 
     def _decorate(self, item: ActionItem, column: int, role: int) -> Any:
         if item.is_overdue(self.today):

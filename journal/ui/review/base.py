@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 LOADING = "Loading…"
 NOTE_AFTER_MS = 250  # a reload quicker than this shows no note (it would only flicker)
-FIT_ROWS = 300  # rows measured (beyond those in sight) when columns are fitted: all would take long
+FIT_ROWS = 120  # rows measured (beyond those in sight) when columns are fitted: all would take long
 
 
 class ReviewView(QWidget):
@@ -157,17 +157,20 @@ def fit_columns(view: QTableView, widest: int = 360) -> None:
     first = max(0, view.rowAt(0))
     rows = range(first, min(model.rowCount(), first + FIT_ROWS + view.viewport().height() // 20))
     padding = 2 * (view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1) + 2
+    metrics: dict[str, QFontMetrics] = {"": view.fontMetrics()}
     for column in range(model.columnCount()):
         if header.sectionResizeMode(column) == QHeaderView.ResizeMode.Interactive:
             cells = (model.index(row, column) for row in rows)
-            width = max((_text_width(view, cell) for cell in cells), default=0) + padding
+            width = max((_text_width(cell, metrics) for cell in cells), default=0) + padding
             header.resizeSection(column, min(max(width, header.sectionSizeHint(column)), widest))
 
 
-def _text_width(view: QTableView, cell: QModelIndex) -> int:
+def _text_width(cell: QModelIndex, metrics: dict[str, QFontMetrics]) -> int:
     font = cell.data(Qt.ItemDataRole.FontRole)
-    metrics = view.fontMetrics() if font is None else QFontMetrics(font)
-    return metrics.horizontalAdvance(cell.data() or "")
+    key = "" if font is None else font.key()
+    if key not in metrics:
+        metrics[key] = QFontMetrics(font)
+    return metrics[key].horizontalAdvance(cell.data() or "")
 
 
 def select_rows(view: QTableView, rows: list[int]) -> None:

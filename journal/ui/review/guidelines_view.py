@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLineEdit, QTableView, QVBoxLayout, QWidget
 
 from journal.store import review_queries as queries
 from journal.ui.review.base import ReviewView, fit_columns, set_up_table
-from journal.ui.review.models import ROW_ROLE, Column, RowTableModel, day_text
+from journal.ui.review.models import ROW_ROLE, Column, RowTableModel, day_text, search_texts
 
 if TYPE_CHECKING:
     from journal.domain.review import GuidelineItem
@@ -45,17 +45,18 @@ class GuidelinesView(ReviewView):
     def fetch(self) -> Callable[[], Any]:
         journal = self.journal
 
-        return lambda: queries.all_guidelines(journal)
+        def read() -> tuple[list[GuidelineItem], list[str]]:
+            rows = queries.all_guidelines(journal)
+            return rows, search_texts(GUIDELINE_COLUMNS, rows)
+        return read
 
-    def show_data(self, rows: list[GuidelineItem]) -> None:
-        self.model.set_rows(rows)
+    def show_data(self, data: tuple[list[GuidelineItem], list[str]]) -> None:
+        rows, texts = data
+        self.model.set_rows(rows, texts)
         fit_columns(self.table, widest=420)
         count = len(rows)
         self.say(f"{count} guideline" + ("" if count == 1 else "s") + " adopted." if rows else
                  "No guidelines yet: add one to an entry when it teaches a rule worth keeping.")
-
-    def is_loading(self) -> bool:
-        return super().is_loading() or self.model.filter_pending()
 
     def _open_entry(self, index: QModelIndex) -> None:
         self.entry_requested.emit(index.data(ROW_ROLE).entry_id)

@@ -7,16 +7,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
-
-from journal.ui.review.loader import Loader
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 Index = QModelIndex | QPersistentModelIndex
 _SEPARATOR = "\n"  # between the columns of a row's search text: a filter box cannot hold one
-TEXTS_IN_BACKGROUND = 2000  # from this many rows the filter's texts are prepared on a worker thread
-PREPARE_AFTER_MS = 300  # ...once the rows are on screen (or at once when a filter is typed)
 
 
 @dataclass(frozen=True)
@@ -48,8 +44,6 @@ class RowTableModel(QAbstractTableModel):
     `decorate(row, column, role)` adds colours and fonts. Sorting and filtering run in Python over
     keys computed once per row: a QSortFilterProxyModel would call data() back through Python for
     every comparison, which takes seconds on tens of thousands of rows. Both keep the selection.
-    The filter's texts of many rows are made on a worker thread once the rows are shown; a filter
-    typed before they are ready applies when they are.
     """
 
     def __init__(self, columns: Sequence[Column],
@@ -64,52 +58,21 @@ class RowTableModel(QAbstractTableModel):
         self._texts: list[str] | None = None
         self._keys: dict[int, list[Any]] = {}
         self._decorate = decorate or (lambda _row, _column, _role: None)
-        self._text_loader = Loader(self)
-        self._text_loader.arrived.connect(self._texts_ready)
-        self._prepare_timer: QTimer | None = None
 
     # -- contents -----------------------------------------------------------------------------
 
     def set_rows(self, rows: Sequence[Any], texts: Sequence[str] | None = None,
                  keys: Mapping[int, Sequence[Any]] | None = None) -> None:
-        """Show these rows, sorted and filtered as before. A worker may have made their filter
-        `texts` (search_texts) and the `keys` of some columns (sort_keys), so the UI thread need not."""
+        """Show these rows, sorted and filtered as before. For many rows a worker thread can make their
+        filter `texts` (search_texts) and the `keys` of some columns (sort_keys): else the UI thread
+        makes them when they are first needed."""
         self.beginResetModel()
         self._rows = list(rows)
         self._texts = list(texts) if texts is not None else None
         self._keys = {column: list(column_keys) for column, column_keys in (keys or {}).items()}
-        if self._texts is None and self._in_background():
-            self._prepare_soon().start()  # once the rows are on screen: the worker would slow that
         self._sorted = self._sorted_from(list(range(len(self._rows))))
         self._shown = self._filtered()
         self.endResetModel()
-
-    def _in_background(self) -> bool:
-        return len(self._rows) >= TEXTS_IN_BACKGROUND
-
-    def _prepare_soon(self) -> QTimer:
-        if self._prepare_timer is None:
-            self._prepare_timer = QTimer(self)
-            self._prepare_timer.setSingleShot(True)
-            self._prepare_timer.setInterval(PREPARE_AFTER_MS)
-            self._prepare_timer.timeout.connect(self._prepare_texts)
-        return self._prepare_timer
-
-    def _prepare_texts(self) -> None:
-        self._prepare_soon().stop()
-        rows, columns = self._rows, self.columns
-        self._text_loader.load(lambda: (rows, search_texts(columns, rows)))
-
-    def _texts_ready(self, prepared: tuple[list[Any], list[str]]) -> None:
-        rows, texts = prepared
-        if rows is self._rows:
-            self._texts = texts
-            if self._needle:
-                self._rearrange()
-
-    def filter_pending(self) -> bool:
-        """Whether a filter waits for its texts (made in the background), every row shown meanwhile."""
-        return bool(self._needle) and self._texts is None and self._in_background()
 
     def replace_rows(self, new_row: Callable[[Any], Any | None]) -> None:
         """Swap rows in place (where `new_row(row)` is not None), keeping the order until the next sort."""
@@ -162,8 +125,6 @@ class RowTableModel(QAbstractTableModel):
         needle = text.casefold()
         if needle != self._needle:
             self._needle = needle
-            if self.filter_pending() and not self._text_loader.is_loading():
-                self._prepare_texts()  # now, not in a moment: the filter waits for them
             self._rearrange()
 
     def _sorted_from(self, order: list[int]) -> list[int]:
@@ -174,7 +135,7 @@ class RowTableModel(QAbstractTableModel):
         return order
 
     def _filtered(self) -> list[int]:
-        if not self._needle or self.filter_pending():
+        if not self._needle:
             return list(self._sorted)
         if self._texts is None:
             self._texts = search_texts(self.columns, self._rows)

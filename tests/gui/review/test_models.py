@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 from journal.store import review_queries as queries
 from journal.store.repository import Journal
-from journal.ui.review import models
 from journal.ui.review.actions_view import ActionsView
 from journal.ui.review.models import ROW_ROLE, SORT_ROLE, RowTableModel
 from tests.benchmarks.generated_journal import generated_entries
@@ -104,18 +103,6 @@ def test_sorting_and_filtering_keep_the_selection(actions, qtbot):
     assert selected() == {items[3].id} | ({items[10].id} if items[3].text in items[10].text else set())
     model.set_filter("")
     assert items[3].id in selected()
-
-
-def test_a_filter_typed_before_the_texts_are_ready_applies_when_they_are(actions, qtbot, monkeypatch):
-    view, items = actions
-    monkeypatch.setattr(models, "TEXTS_IN_BACKGROUND", 10)
-    model = RowTableModel(view.model.columns)
-    model.set_rows(items)
-    model.set_filter("for case 004")  # before the worker has made the texts
-    wanted = [item.id for item in items if "for case 004" in " ".join(
-        column.text(item) for column in model.columns).casefold()]
-    qtbot.waitUntil(lambda: not model.filter_pending())
-    assert shown(model) == wanted and 0 < len(wanted) < len(items)
 
 
 def test_rows_replaced_in_place_keep_their_place_until_the_next_sort(actions, qtbot):
