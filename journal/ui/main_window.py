@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from journal.domain.model import Entry
     from journal.store.backup import BackupInfo
     from journal.store.repository import Journal
+    from journal.ui.kept_aside_banner import KeptAsideBanner
 
 APP_TITLE = "Five Whys Journal"
 MESSAGE_MS = 6000
@@ -74,6 +75,7 @@ class MainWindow(QMainWindow):
         self.banner = SampleBanner()
         self.banner.setVisible(False)
         self.conflict_banner = ConflictBanner()
+        self.kept_banner: KeptAsideBanner | None = None  # built when there is something to offer back
         editor_pane = QWidget()
         editor_column = QVBoxLayout(editor_pane)
         editor_column.setContentsMargins(0, 0, 0, 0)
@@ -86,9 +88,9 @@ class MainWindow(QMainWindow):
         splitter.setSizes([330, 870])
         splitter.setChildrenCollapsible(False)
         journal_page = QWidget()
-        page = QVBoxLayout(journal_page)
-        page.addWidget(self.banner)
-        page.addWidget(splitter, 1)
+        self._page = QVBoxLayout(journal_page)
+        self._page.addWidget(self.banner)
+        self._page.addWidget(splitter, 1)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(journal_page, "Journal")
@@ -238,6 +240,7 @@ class MainWindow(QMainWindow):
         self.banner.setVisible(journal is not None and journal.count_entries() == 0)
         if journal is not None and self.entry_list.model.rowCount():
             self.entry_list.select_entry(self.entry_list.model.summary(0).id)
+        self._offer_kept_aside()
 
     def _show_journal_state(self) -> None:
         name = f" — {self.journal.path.name}" if self.journal else ""
@@ -461,15 +464,92 @@ class MainWindow(QMainWindow):
     # -- closing --------------------------------------------------------------------------------
 
     def _may_leave(self, question: str, confirm: str) -> bool:
-        """True if every edit is saved, or the user accepts losing what could not be."""
+        """True if every edit is saved, or the user accepts leaving what could not be saved aside."""
         from journal.ui.confirm_dialog import ConfirmDialog
 
         if self.autosaver.flush():
             return True
         reason = self.save_status.problem.rstrip(".") or "they are still waiting to be written"
         reason = reason[:1].lower() + reason[1:] if reason[1:2].islower() else reason
-        return ConfirmDialog.ask(
-            self, "Changes not saved", f"Your last changes could not be saved: {reason}. {question}", confirm)
+        text = (f"Your last changes could not be saved: {reason}. {question} They will be kept aside and "
+                f"offered back the next time {self.journal.path.name} is opened.")
+        if not ConfirmDialog.ask(self, "Changes not saved", text, confirm):
+            return False
+        return self._keep_unsaved_aside(question)
+
+    def _keep_unsaved_aside(self, question: str) -> bool:
+        """Write the unsaved edits to a file beside the journals; if even that fails, ask once more."""
+        from journal.exchange.errors import ExchangeError
+        from journal.exchange.unsaved import keep_aside
+        from journal.ui.confirm_dialog import ConfirmDialog
+
+        try:
+            keep_aside(self.journal.path, self.autosaver.unsaved_entries(), paths.unsaved_folders())
+            return True
+        except ExchangeError as error:
+            return ConfirmDialog.ask(self, "Changes not kept", f"Your changes could not be kept aside "
+                                     f"either: {error} {question} They will be lost.", "Lose the changes")
+
+    # -- edits kept aside -----------------------------------------------------------------------
+
+    def _offer_kept_aside(self) -> None:
+        """Show the banner offering back edits kept aside for this journal (hide it if there are none)."""
+        from journal.exchange.unsaved import kept_aside
+
+        kept = kept_aside(self.journal.path, paths.unsaved_folders()) if self.journal else []
+        if kept or self.kept_banner is not None:
+            self._kept_banner().show_kept(kept)
+
+    def _kept_banner(self) -> KeptAsideBanner:
+        from journal.ui.kept_aside_banner import KeptAsideBanner
+
+        if self.kept_banner is None:
+            self.kept_banner = KeptAsideBanner()
+            self.kept_banner.put_back.connect(self.put_back_kept)
+            self.kept_banner.let_go.connect(self.let_kept_go)
+            self._page.insertWidget(0, self.kept_banner)
+        return self.kept_banner
+
+    def put_back_kept(self) -> None:
+        """Write the kept edits into the journal (Undo brings each entry's previous version back)."""
+        from journal.exchange.errors import ExchangeError
+        from journal.exchange.unsaved import discard, kept_aside
+
+        put_back: list[str] = []
+        try:
+            for kept in kept_aside(self.journal.path, paths.unsaved_folders()):
+                for entry in kept.entries:
+                    before = self.journal.get_entry(entry.id)
+                    self.journal.replace_entry(entry)
+                    if before is not None:
+                        self.history.record(before)
+                    put_back.append(entry.id)
+                discard(kept)
+        except (JournalError, ExchangeError) as error:
+            self.statusBar().showMessage(str(error), MESSAGE_MS)
+            return
+        self._offer_kept_aside()
+        if put_back:
+            self.open_entry(put_back[0])
+        count = len(set(put_back))
+        self.statusBar().showMessage(f"Put back the kept changes of {count} entr"
+                                     + ("y." if count == 1 else "ies."), MESSAGE_MS)
+
+    def let_kept_go(self) -> None:
+        """Delete the kept edits, after asking."""
+        from journal.exchange.errors import ExchangeError
+        from journal.exchange.unsaved import discard, kept_aside
+        from journal.ui.confirm_dialog import ConfirmDialog
+
+        text = "Delete the changes kept aside? The entries stay as the journal has them; there is no undo."
+        if not ConfirmDialog.ask(self, "Let the changes go", text, "Delete the changes"):
+            return
+        try:
+            for kept in kept_aside(self.journal.path, paths.unsaved_folders()):
+                discard(kept)
+        except ExchangeError as error:
+            self.statusBar().showMessage(str(error), MESSAGE_MS)
+        self._offer_kept_aside()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if not self._may_leave("Close anyway?", "Close without saving"):

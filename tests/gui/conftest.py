@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 
+from journal import paths
 from journal.ui.confirm_dialog import ConfirmDialog
 from journal.ui.damaged_journal_dialog import DamagedJournalDialog
 from journal.ui.file_dialogs import FileDialogs
@@ -36,6 +37,14 @@ def no_real_dialogs(monkeypatch):
     for dialog in (ConfirmDialog, OpenErrorDialog, MoveWhyDialog, DamagedJournalDialog, RestoreDialog):
         monkeypatch.setattr(dialog, "ask", classmethod(_unexpected))
     monkeypatch.setattr(NoticeDialog, "tell", classmethod(_unexpected))
+
+
+@pytest.fixture(autouse=True)
+def unsaved_folders(monkeypatch, tmp_path_factory):
+    """Edits kept aside go to this test's own folders (the second one is the fallback)."""
+    folders = [tmp_path_factory.mktemp("unsaved"), tmp_path_factory.mktemp("unsaved-fallback")]
+    monkeypatch.setattr(paths, "unsaved_folders", lambda: folders)
+    return folders
 
 
 def make_window(qtbot, path: Path | None) -> MainWindow:
