@@ -14,11 +14,11 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, Protocol
+from typing import IO, Any, Protocol
 
 from journal.exchange import files
 from journal.exchange.errors import ExchangeError
-from journal.exchange.folder_writer_child import HEADER, Folder
+from journal.exchange.folder_writer_child import HEADER, PIPE_BUFFER, Folder
 
 CHILD_SCRIPT = Path(__file__).with_name("folder_writer_child.py")
 
@@ -70,7 +70,7 @@ class ProcessWriter:
     def __init__(self, folder: Path, command: list[str]) -> None:
         self._folder = folder
         self._process = subprocess.Popen(
-            [*command, str(folder)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            [*command, str(folder)], bufsize=PIPE_BUFFER, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL, creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0))
         self._pipe: IO[bytes] = self._process.stdin  # type: ignore[assignment]
 
@@ -94,8 +94,7 @@ class ProcessWriter:
     def _outcome(self) -> ExchangeError | None:
         """Wait for the child; None if it reports every file written and flushed, else the error."""
         output, _ = self._process.communicate()
-        lines = output.decode("utf-8", "replace").splitlines()
-        report = json.loads(lines[-1]) if lines else {}
+        report = _report(output)
         if report.get("ok"):
             return None
         if report.get("failed") == "write":
@@ -131,6 +130,16 @@ class InProcessWriter:
 
     def abort(self) -> None:
         self._folder.close()
+
+
+def _report(output: bytes) -> dict[str, Any]:
+    """The child's last line of output as a dict (empty if it said nothing readable)."""
+    lines = output.decode("utf-8", "replace").splitlines()
+    try:
+        report = json.loads(lines[-1]) if lines else {}
+    except ValueError:
+        return {}
+    return report if isinstance(report, dict) else {}
 
 
 def _not_saved(folder: Path, problem: str | None) -> str:

@@ -20,6 +20,7 @@ import sys
 from typing import BinaryIO
 
 HEADER = struct.Struct("<II")
+PIPE_BUFFER = 1 << 18  # bytes read or written at a time on either end of the pipe (many files per call)
 FLAGS = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
 SYNC_EACH = not hasattr(os, "sync")  # Windows: no way to flush a whole file system, so fsync every file
 
@@ -124,7 +125,8 @@ def main() -> int:
         report: dict[str, object] | None = {"failed": "write", "errno": error.errno,
                                              "strerror": error.strerror, "name": ""}
     else:
-        report = serve(folder, sys.stdin.buffer)
+        with open(sys.stdin.fileno(), "rb", buffering=PIPE_BUFFER, closefd=False) as source:
+            report = serve(folder, source)
     if report is None:
         return 1
     sys.stdout.write(json.dumps(report) + "\n")

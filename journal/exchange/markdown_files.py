@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import re
-from collections.abc import Callable, Iterable, Sequence, Sized
+from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -50,7 +52,7 @@ def write_markdown_folder(folder: Path, entries: Iterable[Entry], progress: Prog
     _report(progress, 0, total)
     plan = _Plan(existing)
     paths, stale = [], []
-    with folder_writer.open_writer(folder) as writer:
+    with _without_cycle_collection(), folder_writer.open_writer(folder) as writer:
         for done, entry in enumerate(entries, start=1):
             name = plan.name(entry)
             paths.append(_write_entry(folder, entry, name, existing, writer))
@@ -65,6 +67,21 @@ def write_markdown_folder(folder: Path, entries: Iterable[Entry], progress: Prog
         _remove(path)
     _report(progress, total, total)
     return paths
+
+
+@contextlib.contextmanager
+def _without_cycle_collection() -> Iterator[None]:
+    """Pause Python's cycle collector: entries hold no reference cycles, so reference counting frees
+    each as soon as it is written, and the collector would only rescan the many young objects of
+    every entry (a fifth of the time it takes to read and render them)."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def _report(progress: Progress | None, done: int, total: int) -> None:

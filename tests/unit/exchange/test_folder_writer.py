@@ -126,8 +126,9 @@ def test_a_full_disk_in_the_child_is_one_sentence(tmp_path):
         writer.finish()
 
 
-def test_a_child_that_stops_without_a_word_is_one_sentence(tmp_path):
-    writer = ProcessWriter(tmp_path, fake_child(None))
+@pytest.mark.parametrize("command", [fake_child(None), [sys.executable, "-c", "print('Traceback: oops')"]])
+def test_a_child_that_stops_without_a_report_is_one_sentence(tmp_path, command):
+    writer = ProcessWriter(tmp_path, command)
     with pytest.raises(ExchangeError, match=rf"^Writing the files in {tmp_path} stopped unexpectedly\.$"):
         writer.write("a.md", "text")
         writer.finish()

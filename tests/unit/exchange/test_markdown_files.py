@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ctypes
 import errno
+import gc
 import json
 import os
 from dataclasses import replace
@@ -74,6 +75,26 @@ def test_an_export_read_straight_from_the_journal_writes_what_a_list_would(tmp_p
         listed = write_markdown_folder(tmp_path / "listed", list(journal.all_entries()))
     assert [p.name for p in streamed] == [p.name for p in listed]
     assert [p.read_bytes() for p in streamed] == [p.read_bytes() for p in listed]
+
+
+def test_the_cycle_collector_is_paused_only_while_entries_are_written(tmp_path, sample):
+    seen = []
+
+    def entries():
+        for entry in sample.entries:
+            seen.append(gc.isenabled())
+            yield entry
+        raise RuntimeError("the journal went away")
+
+    with pytest.raises(RuntimeError, match="went away"):
+        write_markdown_folder(tmp_path, entries())
+    assert seen == [False] * len(sample.entries) and gc.isenabled()
+    gc.disable()
+    try:
+        write_markdown_folder(tmp_path, sample.entries)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
 
 
 def test_export_then_import_gives_the_same_entries(tmp_path, sample):
