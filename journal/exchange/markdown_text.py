@@ -39,11 +39,9 @@ HARD_BREAK = "\\\n"
 
 def writable(text: str) -> str:
     """The text with lone surrogates (which UTF-8 cannot hold) replaced by U+FFFD."""
-    return _SURROGATE.sub(REPLACEMENT, text) if _has_surrogate(text) else text
-
-
-def _has_surrogate(text: str) -> bool:
-    return not text.isascii() and _SURROGATE.search(text) is not None
+    if text.isascii() or _SURROGATE.search(text) is None:  # called for every text: the common case first
+        return text
+    return _SURROGATE.sub(REPLACEMENT, text)
 
 
 def _reference(char: str) -> str:
