@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Iterator, Sequence
-from datetime import date
 from typing import Any
 
 import yaml
@@ -34,14 +33,6 @@ BOXES = {ActionStatus.OPEN: " ", ActionStatus.DONE: "x", ActionStatus.DROPPED: "
 _TAG_UNSAFE = re.compile(r"[^\w/-]+")
 _ODD_BREAKS = re.compile("[\x85\u2028\u2029]")
 _STR, _SEQ, _MAP, _TIMESTAMP = (f"tag:yaml.org,2002:{tag}" for tag in ("str", "seq", "map", "timestamp"))
-# Texts PyYAML writes plain (unquoted): ASCII starting with a letter, with no character that means
-# something in YAML, not ending in a space, not long enough to be folded, and not a word YAML reads
-# as true, false or null. Also a canonical UUID (however it starts: it cannot read as a number).
-_PLAIN_TEXT = re.compile(r"[A-Za-z](?:[A-Za-z0-9 .,()'/_+-]{0,1000}[A-Za-z0-9.,()'/_+-])?"
-                         r"|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
-_YAML_WORDS = frozenset(("yes", "no", "true", "false", "on", "off", "null"))  # compared in lower case
-_ISO_MOMENT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]{1,6})?"
-                         r"[+-][0-9]{2}:[0-9]{2}")
 # The C emitter is ~6x faster than PyYAML's pure-Python one.
 _DUMPER: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
@@ -85,8 +76,7 @@ def render_mechanisms(mechanisms: Sequence[Mechanism]) -> str:
 
 
 def _front_matter(entry: Entry) -> list[str]:
-    data = _front_matter_data(entry)
-    return _plain_yaml_lines(data) or _yaml_lines(data)
+    return _yaml_lines(_front_matter_data(entry))
 
 
 def _front_matter_data(entry: Entry) -> dict[str, Any]:
@@ -96,38 +86,6 @@ def _front_matter_data(entry: Entry) -> dict[str, Any]:
         "tags": _tags(entry), "id": writable(entry.id), "created": entry.created_at.isoformat(),
         "updated": entry.updated_at.isoformat(),
     }
-
-
-def _plain_yaml_lines(data: dict[str, Any]) -> list[str] | None:
-    """The YAML lines _yaml_lines would give, written directly when every value is of a kind whose
-    YAML is known (see _simple_scalar), else None. Five times faster: most entries' values are."""
-    lines = []
-    for key, value in data.items():
-        if isinstance(value, list):
-            items = [_simple_scalar(item) for item in value]
-            if None in items:
-                return None
-            lines += [f"{key}:", *(f"- {item}" for item in items)] if items else [f"{key}: []"]
-        else:
-            scalar = _simple_scalar(value)
-            if scalar is None:
-                return None
-            lines.append(f"{key}: {scalar}")
-    return lines
-
-
-def _simple_scalar(value: Any) -> str | None:
-    """How PyYAML's emitter writes a date, an empty text or a plain-looking one-line text in a block
-    mapping or sequence, or None for anything else."""
-    if type(value) is date:
-        return value.isoformat()  # a timestamp node, written plain
-    if not value:
-        return "''"
-    if _PLAIN_TEXT.fullmatch(value) and value.lower() not in _YAML_WORDS:
-        return value
-    if _ISO_MOMENT.fullmatch(value):  # read plain it would be a timestamp, so it is quoted
-        return f"'{value}'"
-    return None
 
 
 def _yaml_lines(data: dict[str, Any]) -> list[str]:

@@ -122,33 +122,6 @@ def test_front_matter_is_what_pyyaml_safe_dump_writes(fields, names):
                                  width=4096)
 
 
-YAML_MINDED_TEXT = st.text(alphabet=st.sampled_from("aAnNoOyYtTfFlL019 .,()'/_+-:#?!&*%@`\"~=<>[]{}|é\t\n"),
-                           max_size=12)
-TRICKY = ["", "a", "yes", "No", "NULL", "off", "On", "yEs", "null ", "a ", "a: b", "a #b", "a#b", "1e5", "12",
-          "-a", "2016-01-01", "2026-12-03T07:37:55+00:00", "2026-12-03T07:37:55.123456-05:30",
-          "2026-12-03 07:37:55", "f8a0de42-f316-44f3-a889-734b41429dee",
-          "F8A0DE42-F316-44F3-A889-734B41429DEE",
-          "It's (mostly) fine, a/b_c+d-e.", "x" * 1001, "x" * 1003, "a" + " " * 5000 + "b"]
-
-
-@settings(max_examples=200, deadline=None)
-@given(st.dictionaries(st.sampled_from(["title", "area", "id", "created"]),
-                       st.one_of(YAML_MINDED_TEXT, st.sampled_from(TRICKY))),
-       st.lists(st.one_of(YAML_MINDED_TEXT, st.sampled_from(TRICKY)), max_size=3))
-def test_front_matter_written_directly_is_what_pyyaml_writes(fields, names):
-    data = {**fields, "date": date(2026, 5, 12), "mechanisms": names}
-    direct = markdown._plain_yaml_lines(data)
-    assert direct is None or direct == markdown._yaml_lines(data)
-
-
-def test_most_front_matter_is_written_directly(sample):
-    direct = [markdown._plain_yaml_lines(markdown._front_matter_data(entry)) for entry in sample.entries]
-    assert sum(lines is not None for lines in direct) >= len(direct) // 2
-    for text in ("", "Plain words, (and) some-punctuation.", "f8a0de42-f316-44f3-a889-734b41429dee",
-                 "2026-12-03T07:37:55+00:00"):
-        assert markdown._plain_yaml_lines({"title": text}) == markdown._yaml_lines({"title": text})
-
-
 # -- hand-edited files ------------------------------------------------------------------------
 
 def test_a_hand_written_entry_with_other_bullets_indentation_and_line_endings_is_read():
