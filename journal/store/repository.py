@@ -38,6 +38,7 @@ from journal.store.tables import (
     WhyMechanismRow,
     WhyRow,
 )
+from journal.store.watch import ChangeWatch
 
 ChangeListener = Callable[[frozenset[str]], None]
 
@@ -70,6 +71,7 @@ class Journal:
         self._writer = engine.execution_options(sqlite_begin="IMMEDIATE")
         self._listeners: list[ChangeListener] = []
         self._identity = safety.file_identity(path)
+        self._watch = ChangeWatch(path)
 
     @classmethod
     def open(cls, path: Path | str,
@@ -116,8 +118,14 @@ class Journal:
             yield session
             session.flush()
             search.reindex_entries(session.connection(), changed)
+        self._watch.wrote()
         for listener in list(self._listeners):
             listener(frozenset(changed))
+
+    def changed_elsewhere(self) -> bool:
+        """Whether another program or window has written to the journal since this one last wrote
+        (or since this last said so): a few file stats, no query."""
+        return self._watch.changed_elsewhere()
 
     def _require_in_place(self) -> None:
         """Refuse to write to a journal file that was moved or deleted; follow one put back in its place."""

@@ -6,7 +6,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
@@ -50,6 +50,8 @@ MESSAGE_MS = 6000
 UI_BUSY_SECONDS = 0.2
 OTHER_VERSION_SHOWN = "Showing the version saved in the other window; Edit › Undo brings yours back."
 DELETION_ACCEPTED = "The entry deleted in the other window is gone here too."
+# How often the window looks for writes made elsewhere (another window, `fivewhys import`): a few stats.
+WATCH_MS = 1500
 
 
 class MainWindow(QMainWindow):
@@ -64,6 +66,8 @@ class MainWindow(QMainWindow):
         self.autosaver = Autosaver(self)
         self.history = UndoHistory()
         self.bridge = JournalBridge(self)
+        self.watch_timer = QTimer(self)
+        self.watch_timer.setInterval(WATCH_MS)
         self._build()
         self._connect()
         self._show_journal_state()
@@ -129,6 +133,7 @@ class MainWindow(QMainWindow):
         self.conflict_banner.show_theirs.connect(self.show_other_version)
         self.backups.failed.connect(lambda message: self.statusBar().showMessage(message, MESSAGE_MS))
         self.bridge.changed.connect(self._journal_changed)
+        self.watch_timer.timeout.connect(self.look_for_changes_elsewhere)
         self.autosaver.committed.connect(self._record_undo)
         self.autosaver.problem.connect(self.save_status.show_problem)
         self.autosaver.saved.connect(lambda _id: self._show_entry_state())
@@ -237,6 +242,10 @@ class MainWindow(QMainWindow):
             old.close()
         self._show_journal_state()
         self.backups.watch(journal.path if journal else None)
+        if journal is None:
+            self.watch_timer.stop()
+        else:
+            self.watch_timer.start()
         self.banner.setVisible(journal is not None and journal.count_entries() == 0)
         if journal is not None and self.entry_list.model.rowCount():
             self.entry_list.select_entry(self.entry_list.model.summary(0).id)
@@ -322,6 +331,11 @@ class MainWindow(QMainWindow):
         self.entry_list.refresh()
         self.editor.journal_changed(entry_ids)
         self.review.journal_changed()
+
+    def look_for_changes_elsewhere(self) -> None:
+        """Catch up with writes made by another window or program (the list, the entry, review)."""
+        if self.journal is not None and self.journal.changed_elsewhere():
+            self._journal_changed(frozenset())
 
     def _record_undo(self, before: Entry | None, _after: Entry) -> None:
         if before is not None:
