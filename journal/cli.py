@@ -136,7 +136,7 @@ def run_export(args: argparse.Namespace) -> int:
         else:
             from journal.exchange.markdown_files import write_markdown_folder
 
-            count = len(write_markdown_folder(args.out, list(entries), mechanisms=journal.mechanisms()))
+            count = len(write_markdown_folder(args.out, entries, mechanisms=journal.mechanisms()))
     print(f"Exported {count} entries to {args.out}.")
     return 0
 

@@ -40,6 +40,15 @@ def resolve_journal(cli_value: str | None) -> Path:
     return explicit_journal(cli_value) or default_journal()
 
 
+def unsaved_folders() -> list[Path]:
+    """Where edits that could not be saved are kept aside: the data dir, else a private temp folder
+    (on a full disk the temp folder may be elsewhere, e.g. in memory)."""
+    import getpass
+    import tempfile
+
+    return [data_dir() / "unsaved", Path(tempfile.gettempdir()) / f"fivewhys-unsaved-{getpass.getuser()}"]
+
+
 def settings_file() -> Path:
     """The small JSON file of window settings (the last journal used)."""
     return config_dir() / "settings.json"

@@ -35,7 +35,9 @@ _LABEL_BOX = {"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "
 
 def pareto_figure(bars: Sequence[ParetoBar], figure: Figure | None = None, subtitle: str = "") -> Figure:
     """Horizontal bars of mechanisms by entries, largest on top, with the cumulative share on a top axis."""
-    fig = style.prepare(figure, (10.0, max(3.6, 1.7 + 0.45 * len(bars))))
+    labels = [style.shorten(bar.label, 34, 2) for bar in bars]
+    margins = _pareto_margins(labels, subtitle)
+    fig = style.prepare(figure, (10.0, max(3.6, 1.7 + 0.45 * len(bars))), margins)
     if not bars:
         return style.empty(fig, PARETO_TITLE, note=subtitle)
     style.title(fig, PARETO_TITLE)
@@ -46,7 +48,7 @@ def pareto_figure(bars: Sequence[ParetoBar], figure: Figure | None = None, subti
                     color=[OTHERS if bar.is_others else BAR for bar in bars])
     for index, rect in enumerate(rects):
         rect.set_gid(f"{BAR_GID}{index}")
-    ax.set_yticks(rows, [style.shorten(bar.label, 34, 2) for bar in bars])
+    ax.set_yticks(rows, labels)
     ax.invert_yaxis()
     scale = _pareto_scale(bars)
     ax.set_xlim(0, scale * 1.12)
@@ -55,7 +57,14 @@ def pareto_figure(bars: Sequence[ParetoBar], figure: Figure | None = None, subti
     share = _cumulative_line(ax, bars)
     _count_labels(share, ax, bars, scale)
     style.subtitle(ax, subtitle)
+    style.place_axes(fig, margins)
     return fig
+
+
+def _pareto_margins(labels: Sequence[str], subtitle: str) -> style.Margins:
+    """Room for the widest mechanism name on the left, the title and the share axis on top."""
+    widest = style.text_width([line for label in labels for line in label.split("\n")])
+    return style.Margins(left=widest + 0.2, right=0.35, top=0.85 + (0.25 if subtitle else 0.0), bottom=0.62)
 
 
 def _cumulative_line(ax: Axes, bars: Sequence[ParetoBar]) -> Axes:

@@ -96,17 +96,21 @@ def place_axes(figure: Figure, margins: Margins) -> None:
                            hspace=margins.gap / row_height)
 
 
-def legend_width(labels: Sequence[str]) -> float:
-    """Inches a legend of these labels takes at SMALL_SIZE, handles and padding included.
+def text_width(lines: Sequence[str], size: float = SMALL_SIZE) -> float:
+    """Inches the widest of these one-line texts takes at `size` points.
 
     Measured from the font's outlines, which needs no renderer and costs far less than a layout pass.
     """
     from matplotlib.textpath import text_to_path
 
-    font = FontProperties(size=SMALL_SIZE)
-    widest = max((text_to_path.get_text_width_height_descent(label, font, ismath=False)[0]
-                  for label in labels), default=0.0)
-    return (widest + LEGEND_FRAME_POINTS) / 72
+    font = FontProperties(size=size)
+    return max((text_to_path.get_text_width_height_descent(line, font, ismath=False)[0]
+                for line in lines), default=0.0) / 72
+
+
+def legend_width(labels: Sequence[str]) -> float:
+    """Inches a legend of these labels takes at SMALL_SIZE, handles and padding included."""
+    return text_width(labels) + LEGEND_FRAME_POINTS / 72
 
 
 def _fraction(inches: float, of: float, most: float) -> float:

@@ -72,10 +72,11 @@ def writing_to(path: Path) -> Iterator[None]:
     except ExchangeError:
         raise
     except OSError as error:
-        raise ExchangeError(_write_failure(path, error)) from None
+        raise ExchangeError(write_failure(path, error)) from None
 
 
-def _write_failure(path: Path, error: OSError) -> str:
+def write_failure(path: Path, error: OSError) -> str:
+    """One sentence saying why `path` could not be written."""
     if error.errno == errno.ENOSPC:
         return f"The disk is full; {path.name} was not written."
     if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):

@@ -76,12 +76,16 @@ def render_mechanisms(mechanisms: Sequence[Mechanism]) -> str:
 
 
 def _front_matter(entry: Entry) -> list[str]:
-    return _yaml_lines({
+    return _yaml_lines(_front_matter_data(entry))
+
+
+def _front_matter_data(entry: Entry) -> dict[str, Any]:
+    return {
         "title": writable(entry.title), "date": entry.occurred_on, "area": writable(entry.area),
         "valence": entry.valence.value, "mechanisms": [writable(n) for n in entry.mechanism_names()],
         "tags": _tags(entry), "id": writable(entry.id), "created": entry.created_at.isoformat(),
         "updated": entry.updated_at.isoformat(),
-    })
+    }
 
 
 def _yaml_lines(data: dict[str, Any]) -> list[str]:

@@ -12,6 +12,9 @@ from collections.abc import Iterator
 _ANYWHERE = "\\`*_[]<>&|~#=$%^"
 _ESCAPES = {ord(char): "\\" + char for char in _ANYWHERE} | {0: "&#0;", 10: "&#10;", 13: "&#13;"}
 _ESCAPES_AND_SEMICOLON = _ESCAPES | {ord(";"): "\\;"}
+# Whether a text holds any of those characters (most texts hold none and need no translate).
+_ESCAPED = re.compile("[" + re.escape("".join(map(chr, _ESCAPES))) + "]")
+_ESCAPED_OR_SEMICOLON = re.compile("[" + re.escape("".join(map(chr, _ESCAPES_AND_SEMICOLON))) + "]")
 # Characters that start structure only at the start of a line: bullets and ordered-list markers.
 _LINE_START = re.compile(r"^([-+])|^([0-9]+)([.)])")
 _LINE_START_CHARS = frozenset("-+0123456789")
@@ -36,11 +39,9 @@ HARD_BREAK = "\\\n"
 
 def writable(text: str) -> str:
     """The text with lone surrogates (which UTF-8 cannot hold) replaced by U+FFFD."""
-    return _SURROGATE.sub(REPLACEMENT, text) if _has_surrogate(text) else text
-
-
-def _has_surrogate(text: str) -> bool:
-    return not text.isascii() and _SURROGATE.search(text) is not None
+    if text.isascii() or _SURROGATE.search(text) is None:  # called for every text: the common case first
+        return text
+    return _SURROGATE.sub(REPLACEMENT, text)
 
 
 def _reference(char: str) -> str:
@@ -56,7 +57,9 @@ def escape_line(text: str, semicolon: bool = False) -> str:
     with `semicolon`, semicolons are escaped too (they separate names in a list)."""
     if not text:
         return text
-    escaped = writable(text).translate(_ESCAPES_AND_SEMICOLON if semicolon else _ESCAPES)
+    escaped = writable(text)
+    if (_ESCAPED_OR_SEMICOLON if semicolon else _ESCAPED).search(escaped):
+        escaped = escaped.translate(_ESCAPES_AND_SEMICOLON if semicolon else _ESCAPES)
     if escaped[0] in _LINE_START_CHARS:
         escaped = _LINE_START.sub(_escape_line_start, escaped, count=1)
     if escaped[0] in _EDGE_SET:

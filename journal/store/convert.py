@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from journal.domain.model import (
     Action,
-    ActionStatus,
     Entry,
     EntrySummary,
-    Guideline,
-    Input,
-    InputKind,
     Valence,
     Why,
     mechanism_key,
@@ -27,49 +22,6 @@ def summary_from_row(row: Row) -> EntrySummary:
     return EntrySummary(
         id=row["id"], title=row["title"], occurred_on=row["occurred_on"], area=row["area"],
         valence=Valence(row["valence"]), updated_at=row["updated_at"],
-    )
-
-
-def action_from_row(row: Row) -> Action:
-    """An action value from its table row."""
-    return Action(
-        id=row["id"], text=row["text"], status=ActionStatus(row["status"]),
-        due_on=row["due_on"], done_on=row["done_on"],
-    )
-
-
-def entry_from_rows(
-    entry: Row, inputs: Sequence[Row], whys: Sequence[Row], links: Sequence[Row],
-    actions: Sequence[Row], guidelines: Sequence[Row],
-) -> Entry:
-    """A whole entry, its why-tree rebuilt from parent links, lists in stored order."""
-    names_by_why: dict[str, list[str]] = defaultdict(list)
-    for link in links:
-        names_by_why[link["why_id"]].append(link["name"])
-    actions_by_why: dict[str | None, list[Action]] = defaultdict(list)
-    for row in actions:
-        actions_by_why[row["why_id"]].append(action_from_row(row))
-    children: dict[str | None, list[Row]] = defaultdict(list)
-    for row in whys:
-        children[row["parent_id"]].append(row)
-
-    def build(parent_id: str | None) -> tuple[Why, ...]:
-        return tuple(
-            Why(
-                id=row["id"], question=row["question"], answer=row["answer"],
-                root_cause=bool(row["root_cause"]), mechanisms=tuple(names_by_why[row["id"]]),
-                actions=tuple(actions_by_why[row["id"]]), children=build(row["id"]),
-            )
-            for row in children[parent_id]
-        )
-
-    return Entry(
-        id=entry["id"], title=entry["title"], occurred_on=entry["occurred_on"],
-        area=entry["area"], valence=Valence(entry["valence"]), outcome=entry["outcome"],
-        notes=entry["notes"], created_at=entry["created_at"], updated_at=entry["updated_at"],
-        inputs=tuple(Input(id=r["id"], kind=InputKind(r["kind"]), text=r["text"]) for r in inputs),
-        whys=build(None), actions=tuple(actions_by_why[None]),
-        guidelines=tuple(Guideline(id=r["id"], text=r["text"]) for r in guidelines),
     )
 
 

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import contextlib
-import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -26,8 +25,8 @@ from journal.domain.model import (
     new_id,
     now_utc,
 )
-from journal.store import safety, schema, search
-from journal.store.convert import EntryRows, entry_from_rows, summary_from_row
+from journal.store import loader, safety, schema, search
+from journal.store.convert import EntryRows, summary_from_row
 from journal.store.errors import EditConflict, InvalidValue, JournalMissing
 from journal.store.tables import (
     ActionRow,
@@ -39,6 +38,7 @@ from journal.store.tables import (
     WhyMechanismRow,
     WhyRow,
 )
+from journal.store.watch import ChangeWatch
 
 ChangeListener = Callable[[frozenset[str]], None]
 
@@ -51,6 +51,7 @@ def _backup_before_migration(path: Path) -> None:
 _ENTRY_FIELDS = frozenset({"title", "occurred_on", "area", "valence", "outcome", "notes"})
 _ORDER_NEWEST = "e.occurred_on DESC, e.created_at DESC, e.id"
 _NO_FILTER = "1"
+_BATCH = 500  # entries read per batch by all_entries (a few MB of rows at a time)
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,7 @@ class Journal:
         self._writer = engine.execution_options(sqlite_begin="IMMEDIATE")
         self._listeners: list[ChangeListener] = []
         self._identity = safety.file_identity(path)
+        self._watch = ChangeWatch(path)
 
     @classmethod
     def open(cls, path: Path | str,
@@ -116,8 +118,14 @@ class Journal:
             yield session
             session.flush()
             search.reindex_entries(session.connection(), changed)
+        self._watch.wrote()
         for listener in list(self._listeners):
             listener(frozenset(changed))
+
+    def changed_elsewhere(self) -> bool:
+        """Whether another program or window has written to the journal since this one last wrote
+        (or since this last said so): a few file stats, no query."""
+        return self._watch.changed_elsewhere()
 
     def _require_in_place(self) -> None:
         """Refuse to write to a journal file that was moved or deleted; follow one put back in its place."""
@@ -226,11 +234,13 @@ class Journal:
             )).scalars())
 
     def all_entries(self, entry_filter: EntryFilter = EntryFilter()) -> Iterator[Entry]:
-        """Every matching entry, whole, newest first (for export)."""
-        ids = [summary.id for summary in self.list_entries(entry_filter)]
-        for start in range(0, len(ids), 500):
-            with self.reading() as session:
-                yield from self._load_entries(session, ids[start:start + 500])
+        """Every matching entry, whole, newest first, as one snapshot read batch by batch (for export)."""
+        where, params = _where(entry_filter)
+        with self.reading() as session:
+            sql = sa.text(f"SELECT e.id FROM entry e WHERE {where} ORDER BY {_ORDER_NEWEST}")
+            ids = list(session.connection().execute(sql, params).scalars())
+            for start in range(0, len(ids), _BATCH):
+                yield from self._load_entries(session, ids[start:start + _BATCH])
 
     # -- inputs ----------------------------------------------------------------------------
 
@@ -508,12 +518,7 @@ class Journal:
         return entries[0] if entries else None
 
     def _load_entries(self, session: Session, ids: Sequence[str]) -> list[Entry]:
-        by_entry = _child_rows(session, ids)
-        entry_rows = {row["id"]: row for row in _plain_rows(session, _ENTRY_SQL, ids, _ENTRY_PARSERS)}
-        return [
-            entry_from_rows(entry_rows[i], *(by_entry[table].get(i, []) for table in _CHILDREN))
-            for i in ids if i in entry_rows
-        ]
+        return loader.load_entries(session.connection().connection.driver_connection, ids)
 
 
 # -- helpers --------------------------------------------------------------------------------
@@ -524,50 +529,6 @@ def _check_unchanged(stored: Entry | None, expected: Entry) -> None:
         raise EditConflict("This entry was deleted in another window since you opened it.")
     if stored != expected:
         raise EditConflict("This entry was changed in another window since you opened it.", current=stored)
-
-
-_CHILDREN = ("input", "why", "link", "action", "guideline")
-_CHILD_SQL = {
-    "input": "SELECT * FROM input WHERE entry_id IN ({ids}) ORDER BY position",
-    "why": "SELECT * FROM why WHERE entry_id IN ({ids}) ORDER BY position",
-    "link": ("SELECT wm.entry_id, wm.why_id, m.name FROM why_mechanism wm "
-             "JOIN mechanism m ON m.id = wm.mechanism_id "
-             "WHERE wm.entry_id IN ({ids}) ORDER BY wm.position"),
-    "action": "SELECT * FROM action WHERE entry_id IN ({ids}) ORDER BY position",
-    "guideline": "SELECT * FROM guideline WHERE entry_id IN ({ids}) ORDER BY position",
-}
-_ENTRY_SQL = "SELECT * FROM entry WHERE id IN ({ids})"
-_ENTRY_PARSERS: dict[str, Callable[[Any], Any]] = {
-    "occurred_on": date.fromisoformat, "created_at": datetime.fromisoformat,
-    "updated_at": datetime.fromisoformat}
-_CHILD_PARSERS: dict[str, dict[str, Callable[[Any], Any]]] = {
-    "action": {"due_on": date.fromisoformat, "done_on": date.fromisoformat}}
-
-
-def _child_rows(session: Session, ids: Sequence[str]) -> dict[str, dict[str, list[Any]]]:
-    result: dict[str, dict[str, list[Any]]] = {}
-    for table in _CHILDREN:
-        grouped: dict[str, list[Any]] = {}
-        for row in _plain_rows(session, _CHILD_SQL[table], ids, _CHILD_PARSERS.get(table, {})):
-            grouped.setdefault(row["entry_id"], []).append(row)
-        result[table] = grouped
-    return result
-
-
-def _plain_rows(session: Session, sql: str, ids: Sequence[str],
-                parsers: dict[str, Callable[[Any], Any]]) -> list[Any]:
-    """Rows by column name straight from the sqlite3 cursor (whole entries by the thousand: no ORM)."""
-    cursor = session.connection().connection.driver_connection.cursor()
-    cursor.row_factory = sqlite3.Row
-    rows = cursor.execute(sql.format(ids=", ".join("?" for _ in ids)), tuple(ids)).fetchall()
-    if not parsers:
-        return rows
-    parsed = [dict(row) for row in rows]
-    for row in parsed:
-        for column, parse in parsers.items():
-            if row[column] is not None:
-                row[column] = parse(row[column])
-    return parsed
 
 
 def _typed_summary(sql: str) -> sa.TextClause:

@@ -90,6 +90,10 @@ class Autosaver(QObject):
         pending = self._pending.get(entry_id)
         return pending[0] if pending else None
 
+    def unsaved_entries(self) -> list[Entry]:
+        """Every entry whose latest edits are not in the database yet."""
+        return [entry for entry, _record in self._pending.values()]
+
     def has_pending(self, entry_id: str | None = None) -> bool:
         """Whether an entry (or any entry) has edits not yet in the database."""
         return bool(self._pending) if entry_id is None else entry_id in self._pending

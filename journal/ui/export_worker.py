@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,37 +20,40 @@ Progress = Callable[[int, int], None]
 
 def export_entries(journal: Journal, kind: str, target: Path, progress: Progress,
                    entry_filter: EntryFilter | None = None) -> str:
-    """Read whole entries (all, unless filtered) and write them (runs on the worker thread; touches no
-    widget); a summary."""
+    """Write whole entries (all, unless filtered) as the journal reads them (runs on the worker thread;
+    touches no widget); a summary."""
     from journal.domain.model import EntryFilter
 
-    entries = _read(journal, entry_filter or EntryFilter(), progress)
-    _write(journal, kind, target, entries, progress)
-    noun = "entry" if len(entries) == 1 else "entries"
-    return f"Exported {len(entries)} {noun} to {target}."
-
-
-def _read(journal: Journal, entry_filter: EntryFilter, progress: Progress) -> list[Entry]:
-    total = journal.count_entries(entry_filter)
-    entries: list[Entry] = []
-    for entry in journal.all_entries(entry_filter):
-        entries.append(entry)
-        progress(len(entries), 2 * total)
-    return entries
-
-
-def _write(journal: Journal, kind: str, target: Path, entries: list[Entry], progress: Progress) -> None:
+    entries = JournalEntries(journal, entry_filter or EntryFilter())
     total = len(entries)
     if kind == JSON:
         from journal.exchange.files import write_json
 
-        write_json(target, entries, journal.mechanisms())
+        progress(0, total)
+        total = write_json(target, entries, journal.mechanisms())
     else:
         from journal.exchange.markdown_files import write_markdown_folder
 
-        write_markdown_folder(target, entries, mechanisms=journal.mechanisms(),
-                              progress=lambda done, _all: progress(total + done, 2 * total))
-    progress(2 * total, 2 * total)
+        written = write_markdown_folder(target, entries, progress=progress, mechanisms=journal.mechanisms())
+        total = len(written)
+    progress(total, total)
+    noun = "entry" if total == 1 else "entries"
+    return f"Exported {total} {noun} to {target}."
+
+
+class JournalEntries:
+    """The filtered entries, read one by one while they are written; len() is their count beforehand
+    (for progress), so a big journal is never held in memory whole."""
+
+    def __init__(self, journal: Journal, entry_filter: EntryFilter) -> None:
+        self._journal, self._filter = journal, entry_filter
+        self._count = journal.count_entries(entry_filter)
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __iter__(self) -> Iterator[Entry]:
+        return iter(self._journal.all_entries(self._filter))
 
 
 class ExportJob(BackgroundCall):

@@ -6,7 +6,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from journal.domain.model import Entry
     from journal.store.backup import BackupInfo
     from journal.store.repository import Journal
+    from journal.ui.kept_aside_banner import KeptAsideBanner
 
 APP_TITLE = "Five Whys Journal"
 MESSAGE_MS = 6000
@@ -49,6 +50,8 @@ MESSAGE_MS = 6000
 UI_BUSY_SECONDS = 0.2
 OTHER_VERSION_SHOWN = "Showing the version saved in the other window; Edit › Undo brings yours back."
 DELETION_ACCEPTED = "The entry deleted in the other window is gone here too."
+# How often the window looks for writes made elsewhere (another window, `fivewhys import`): a few stats.
+WATCH_MS = 1500
 
 
 class MainWindow(QMainWindow):
@@ -63,6 +66,8 @@ class MainWindow(QMainWindow):
         self.autosaver = Autosaver(self)
         self.history = UndoHistory()
         self.bridge = JournalBridge(self)
+        self.watch_timer = QTimer(self)
+        self.watch_timer.setInterval(WATCH_MS)
         self._build()
         self._connect()
         self._show_journal_state()
@@ -74,6 +79,7 @@ class MainWindow(QMainWindow):
         self.banner = SampleBanner()
         self.banner.setVisible(False)
         self.conflict_banner = ConflictBanner()
+        self.kept_banner: KeptAsideBanner | None = None  # built when there is something to offer back
         editor_pane = QWidget()
         editor_column = QVBoxLayout(editor_pane)
         editor_column.setContentsMargins(0, 0, 0, 0)
@@ -86,9 +92,9 @@ class MainWindow(QMainWindow):
         splitter.setSizes([330, 870])
         splitter.setChildrenCollapsible(False)
         journal_page = QWidget()
-        page = QVBoxLayout(journal_page)
-        page.addWidget(self.banner)
-        page.addWidget(splitter, 1)
+        self._page = QVBoxLayout(journal_page)
+        self._page.addWidget(self.banner)
+        self._page.addWidget(splitter, 1)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(journal_page, "Journal")
@@ -127,6 +133,7 @@ class MainWindow(QMainWindow):
         self.conflict_banner.show_theirs.connect(self.show_other_version)
         self.backups.failed.connect(lambda message: self.statusBar().showMessage(message, MESSAGE_MS))
         self.bridge.changed.connect(self._journal_changed)
+        self.watch_timer.timeout.connect(self.look_for_changes_elsewhere)
         self.autosaver.committed.connect(self._record_undo)
         self.autosaver.problem.connect(self.save_status.show_problem)
         self.autosaver.saved.connect(lambda _id: self._show_entry_state())
@@ -235,9 +242,14 @@ class MainWindow(QMainWindow):
             old.close()
         self._show_journal_state()
         self.backups.watch(journal.path if journal else None)
+        if journal is None:
+            self.watch_timer.stop()
+        else:
+            self.watch_timer.start()
         self.banner.setVisible(journal is not None and journal.count_entries() == 0)
         if journal is not None and self.entry_list.model.rowCount():
             self.entry_list.select_entry(self.entry_list.model.summary(0).id)
+        self._offer_kept_aside()
 
     def _show_journal_state(self) -> None:
         name = f" — {self.journal.path.name}" if self.journal else ""
@@ -319,6 +331,11 @@ class MainWindow(QMainWindow):
         self.entry_list.refresh()
         self.editor.journal_changed(entry_ids)
         self.review.journal_changed()
+
+    def look_for_changes_elsewhere(self) -> None:
+        """Catch up with writes made by another window or program (the list, the entry, review)."""
+        if self.journal is not None and self.journal.changed_elsewhere():
+            self._journal_changed(frozenset())
 
     def _record_undo(self, before: Entry | None, _after: Entry) -> None:
         if before is not None:
@@ -461,15 +478,92 @@ class MainWindow(QMainWindow):
     # -- closing --------------------------------------------------------------------------------
 
     def _may_leave(self, question: str, confirm: str) -> bool:
-        """True if every edit is saved, or the user accepts losing what could not be."""
+        """True if every edit is saved, or the user accepts leaving what could not be saved aside."""
         from journal.ui.confirm_dialog import ConfirmDialog
 
         if self.autosaver.flush():
             return True
         reason = self.save_status.problem.rstrip(".") or "they are still waiting to be written"
         reason = reason[:1].lower() + reason[1:] if reason[1:2].islower() else reason
-        return ConfirmDialog.ask(
-            self, "Changes not saved", f"Your last changes could not be saved: {reason}. {question}", confirm)
+        text = (f"Your last changes could not be saved: {reason}. {question} They will be kept aside and "
+                f"offered back the next time {self.journal.path.name} is opened.")
+        if not ConfirmDialog.ask(self, "Changes not saved", text, confirm):
+            return False
+        return self._keep_unsaved_aside(question)
+
+    def _keep_unsaved_aside(self, question: str) -> bool:
+        """Write the unsaved edits to a file beside the journals; if even that fails, ask once more."""
+        from journal.exchange.errors import ExchangeError
+        from journal.exchange.unsaved import keep_aside
+        from journal.ui.confirm_dialog import ConfirmDialog
+
+        try:
+            keep_aside(self.journal.path, self.autosaver.unsaved_entries(), paths.unsaved_folders())
+            return True
+        except ExchangeError as error:
+            return ConfirmDialog.ask(self, "Changes not kept", f"Your changes could not be kept aside "
+                                     f"either: {error} {question} They will be lost.", "Lose the changes")
+
+    # -- edits kept aside -----------------------------------------------------------------------
+
+    def _offer_kept_aside(self) -> None:
+        """Show the banner offering back edits kept aside for this journal (hide it if there are none)."""
+        from journal.exchange.unsaved import kept_aside
+
+        kept = kept_aside(self.journal.path, paths.unsaved_folders()) if self.journal else []
+        if kept or self.kept_banner is not None:
+            self._kept_banner().show_kept(kept)
+
+    def _kept_banner(self) -> KeptAsideBanner:
+        from journal.ui.kept_aside_banner import KeptAsideBanner
+
+        if self.kept_banner is None:
+            self.kept_banner = KeptAsideBanner()
+            self.kept_banner.put_back.connect(self.put_back_kept)
+            self.kept_banner.let_go.connect(self.let_kept_go)
+            self._page.insertWidget(0, self.kept_banner)
+        return self.kept_banner
+
+    def put_back_kept(self) -> None:
+        """Write the kept edits into the journal (Undo brings each entry's previous version back)."""
+        from journal.exchange.errors import ExchangeError
+        from journal.exchange.unsaved import discard, kept_aside
+
+        put_back: list[str] = []
+        try:
+            for kept in kept_aside(self.journal.path, paths.unsaved_folders()):
+                for entry in kept.entries:
+                    before = self.journal.get_entry(entry.id)
+                    self.journal.replace_entry(entry)
+                    if before is not None:
+                        self.history.record(before)
+                    put_back.append(entry.id)
+                discard(kept)
+        except (JournalError, ExchangeError) as error:
+            self.statusBar().showMessage(str(error), MESSAGE_MS)
+            return
+        self._offer_kept_aside()
+        if put_back:
+            self.open_entry(put_back[0])
+        count = len(set(put_back))
+        self.statusBar().showMessage(f"Put back the kept changes of {count} entr"
+                                     + ("y." if count == 1 else "ies."), MESSAGE_MS)
+
+    def let_kept_go(self) -> None:
+        """Delete the kept edits, after asking."""
+        from journal.exchange.errors import ExchangeError
+        from journal.exchange.unsaved import discard, kept_aside
+        from journal.ui.confirm_dialog import ConfirmDialog
+
+        text = "Delete the changes kept aside? The entries stay as the journal has them; there is no undo."
+        if not ConfirmDialog.ask(self, "Let the changes go", text, "Delete the changes"):
+            return
+        try:
+            for kept in kept_aside(self.journal.path, paths.unsaved_folders()):
+                discard(kept)
+        except ExchangeError as error:
+            self.statusBar().showMessage(str(error), MESSAGE_MS)
+        self._offer_kept_aside()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if not self._may_leave("Close anyway?", "Close without saving"):

@@ -4,6 +4,8 @@ from pathlib import Path
 
 import pytest
 
+from journal import paths
+from journal.ui import main_window
 from journal.ui.confirm_dialog import ConfirmDialog
 from journal.ui.damaged_journal_dialog import DamagedJournalDialog
 from journal.ui.file_dialogs import FileDialogs
@@ -36,6 +38,21 @@ def no_real_dialogs(monkeypatch):
     for dialog in (ConfirmDialog, OpenErrorDialog, MoveWhyDialog, DamagedJournalDialog, RestoreDialog):
         monkeypatch.setattr(dialog, "ask", classmethod(_unexpected))
     monkeypatch.setattr(NoticeDialog, "tell", classmethod(_unexpected))
+
+
+@pytest.fixture(autouse=True)
+def unsaved_folders(monkeypatch, tmp_path_factory):
+    """Edits kept aside go to this test's own folders (the second one is the fallback)."""
+    folders = [tmp_path_factory.mktemp("unsaved"), tmp_path_factory.mktemp("unsaved-fallback")]
+    monkeypatch.setattr(paths, "unsaved_folders", lambda: folders)
+    return folders
+
+
+@pytest.fixture(autouse=True)
+def no_watching_unless_asked(monkeypatch):
+    """Windows look for writes elsewhere only in the tests about that, so that two-window tests decide
+    themselves when one window learns of the other's edits."""
+    monkeypatch.setattr(main_window, "WATCH_MS", 3_600_000)
 
 
 def make_window(qtbot, path: Path | None) -> MainWindow:

@@ -138,7 +138,8 @@ def test_closing_with_an_unresolved_conflict_asks_first(qtbot, monkeypatch, wind
     first.close()
     assert first.isVisible()
     assert asked[0][2] == ("Your last changes could not be saved: this entry was changed in another window "
-                           "since you opened it. Close anyway?")
+                           "since you opened it. Close anyway? They will be kept aside and offered back the "
+                           "next time journal.sqlite is opened.")
     first.conflict_banner.keep_button.click()
     first.close()
     assert not first.isVisible() and len(asked) == 1

@@ -6,6 +6,7 @@ import sqlite3
 
 import pytest
 
+from journal import paths
 from journal.store import schema
 from journal.ui.confirm_dialog import ConfirmDialog
 from journal.ui.save_status import SAVED
@@ -71,7 +72,8 @@ def test_closing_while_writes_fail_asks_and_staying_keeps_the_text(qtbot, monkey
         type_into(qtbot, window.editor.outcome.title_edit, "Not lost")
         window.close()
         assert window.isVisible()
-        assert asked[0][2] == f"Your last changes could not be saved: t{READ_ONLY[1:-1]}. Close anyway?"
+        assert asked[0][2] == (f"Your last changes could not be saved: t{READ_ONLY[1:-1]}. Close anyway? They"
+                               " will be kept aside and offered back the next time journal.sqlite is opened.")
         assert asked[0][3] == "Close without saving"
         assert window.editor.outcome.title_edit.text() == "Not lost"
     window.close()
@@ -79,16 +81,77 @@ def test_closing_while_writes_fail_asks_and_staying_keeps_the_text(qtbot, monkey
     assert stored(db_path, entry_id)[0] == "Not lost"
 
 
-def test_closing_anyway_while_writes_fail_closes_without_those_edits(qtbot, monkeypatch, window, db_path):
+def test_closing_anyway_keeps_the_edits_aside_and_the_next_window_puts_them_back(
+        qtbot, monkeypatch, window, db_path, unsaved_folders):
     entry_id = window.editor.entry().id
     asked = []
     monkeypatch.setattr(ConfirmDialog, "ask", classmethod(lambda cls, *args: asked.append(args) or True))
     with held_lock(db_path):
-        type_into(qtbot, window.editor.outcome.title_edit, "Given up")
+        type_into(qtbot, window.editor.outcome.title_edit, "Given up for now")
         window.close()
         assert not window.isVisible()
-    assert BUSY[1:-1] in asked[0][2]
+    assert BUSY[1:-1] in asked[0][2] and len(asked) == 1
     assert stored(db_path, entry_id)[0] == ""
+    [kept_file] = list(unsaved_folders[0].iterdir())
+    assert kept_file.stat().st_mode & 0o777 == 0o600
+
+    again = make_window(qtbot, db_path)
+    banner = again.kept_banner
+    assert banner is not None and banner.isVisible()
+    assert "kept aside: “Given up for now”." in banner.text.text()
+    banner.put_back_button.click()
+    assert stored(db_path, entry_id)[0] == "Given up for now"
+    assert not banner.isVisible() and not kept_file.exists()
+    assert again.editor.outcome.title_edit.text() == "Given up for now"
+    again.editor.undo()  # the version the journal had before is one undo away
+    assert again.editor.outcome.title_edit.text() == ""
+
+
+def test_kept_edits_can_be_let_go(qtbot, monkeypatch, window, db_path, unsaved_folders):
+    entry_id = window.editor.entry().id
+    monkeypatch.setattr(ConfirmDialog, "ask", classmethod(lambda cls, *args: True))
+    with held_lock(db_path):
+        type_into(qtbot, window.editor.outcome.title_edit, "Not wanted after all")
+        window.close()
+    again = make_window(qtbot, db_path)
+    again.kept_banner.let_go_button.click()
+    assert not again.kept_banner.isVisible() and not list(unsaved_folders[0].iterdir())
+    assert stored(db_path, entry_id)[0] == ""
+    other = make_window(qtbot, db_path)
+    assert other.kept_banner is None
+
+
+def test_edits_go_to_the_fallback_folder_and_if_that_fails_too_closing_asks_again(
+        qtbot, monkeypatch, window, db_path, unsaved_folders, tmp_path):
+    blocked = tmp_path / "a file, not a folder"
+    blocked.write_text("")
+    monkeypatch.setattr(paths, "unsaved_folders", lambda: [blocked, unsaved_folders[1]])
+    asked = []
+    monkeypatch.setattr(ConfirmDialog, "ask", classmethod(lambda cls, *args: asked.append(args) or True))
+    with held_lock(db_path):
+        type_into(qtbot, window.editor.outcome.title_edit, "Into the fallback")
+        window.close()
+    assert not window.isVisible() and len(asked) == 1
+    assert len(list(unsaved_folders[1].iterdir())) == 1
+    assert make_window(qtbot, db_path).kept_banner.isVisible()
+
+    monkeypatch.setattr(paths, "unsaved_folders", lambda: [blocked])
+    asked.clear()
+    stay_after_keeping_fails = classmethod(lambda cls, *args: asked.append(args) or len(asked) == 1)
+    monkeypatch.setattr(ConfirmDialog, "ask", stay_after_keeping_fails)
+    last = make_window(qtbot, db_path)
+    last.new_entry()
+    entry_id = last.editor.entry().id
+    with held_lock(db_path):
+        type_into(qtbot, last.editor.outcome.title_edit, "Nowhere to go")
+        last.close()
+        assert last.isVisible()  # kept aside failed, and the user chose to stay
+    assert asked[1][1] == "Changes not kept"
+    assert asked[1][2].startswith(
+        f"Your changes could not be kept aside either: {blocked} is a file, not a folder.")
+    last.close()  # the lock is gone: saved, and closed without asking
+    assert not last.isVisible() and len(asked) == 2
+    assert stored(db_path, entry_id)[0] == "Nowhere to go"
 
 
 def test_opening_another_journal_while_writes_fail_asks_first(qtbot, monkeypatch, window, db_path, tmp_path):
@@ -97,7 +160,7 @@ def test_opening_another_journal_while_writes_fail_asks_first(qtbot, monkeypatch
     with held_lock(db_path):
         type_into(qtbot, window.editor.outcome.title_edit, "Kept")
         assert not window.open_journal(tmp_path / "other.sqlite")
-        assert asked[0][2].endswith("Open the other journal anyway?")
+        assert "Open the other journal anyway? They will be kept aside" in asked[0][2]
     assert window.journal.path == db_path
     assert window.editor.outcome.title_edit.text() == "Kept"
     window.autosaver.flush()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ctypes
 import errno
+import gc
 import json
 import os
 from dataclasses import replace
@@ -15,7 +16,7 @@ import pytest
 from journal import paths
 from journal.cli import run
 from journal.domain.model import Entry
-from journal.exchange import jsonv1, markdown_files
+from journal.exchange import folder_writer, folder_writer_child, jsonv1
 from journal.exchange.errors import ExchangeError, FormatError
 from journal.exchange.files import read_document
 from journal.exchange.jsonv1 import entry_to_dict
@@ -57,6 +58,43 @@ def test_progress_is_reported_from_zero_to_all(tmp_path, sample):
     total = len(sample.entries)
     assert calls[0] == (0, total) and calls[-1] == (total, total)
     assert [done for done, _ in calls] == sorted(done for done, _ in calls)
+
+
+def test_entries_coming_one_by_one_are_counted_for_the_progress(tmp_path, sample):
+    calls: list[tuple[int, int]] = []
+    written = write_markdown_folder(tmp_path, iter(sample.entries), progress=lambda *call: calls.append(call))
+    total = len(sample.entries)
+    assert calls[0] == (0, total) and calls[-1] == (total, total) and len(written) == total
+    assert [p.read_text(encoding="utf-8") for p in written] == [render_entry(e) for e in sample.entries]
+
+
+def test_an_export_read_straight_from_the_journal_writes_what_a_list_would(tmp_path, sample):
+    with Journal.open(tmp_path / "j.sqlite") as journal:
+        journal.import_entries(sample.entries, sample.mechanisms)
+        streamed = write_markdown_folder(tmp_path / "streamed", journal.all_entries())
+        listed = write_markdown_folder(tmp_path / "listed", list(journal.all_entries()))
+    assert [p.name for p in streamed] == [p.name for p in listed]
+    assert [p.read_bytes() for p in streamed] == [p.read_bytes() for p in listed]
+
+
+def test_the_cycle_collector_is_paused_only_while_entries_are_written(tmp_path, sample):
+    seen = []
+
+    def entries():
+        for entry in sample.entries:
+            seen.append(gc.isenabled())
+            yield entry
+        raise RuntimeError("the journal went away")
+
+    with pytest.raises(RuntimeError, match="went away"):
+        write_markdown_folder(tmp_path, entries())
+    assert seen == [False] * len(sample.entries) and gc.isenabled()
+    gc.disable()
+    try:
+        write_markdown_folder(tmp_path, sample.entries)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
 
 
 def test_export_then_import_gives_the_same_entries(tmp_path, sample):
@@ -128,6 +166,7 @@ def test_a_read_only_folder_is_one_clear_error(tmp_path, sample):
 
 
 def test_a_full_disk_is_one_clear_error_and_leaves_no_temporary_files(tmp_path, sample, monkeypatch):
+    monkeypatch.setattr(folder_writer, "child_command", lambda: None)  # writes in this process
     real_write = os.write
     written = []
 
@@ -283,6 +322,7 @@ def test_a_failed_flush_to_disk_is_reported(tmp_path, sample, monkeypatch):
         ctypes.set_errno(errno.EIO)
         return -1
 
-    monkeypatch.setattr(markdown_files, "_syncfs", lambda: failing_syncfs)
+    monkeypatch.setattr(folder_writer, "child_command", lambda: None)  # writes in this process
+    monkeypatch.setattr(folder_writer_child, "_syncfs", lambda: failing_syncfs)
     with pytest.raises(ExchangeError, match=r"could not be saved to disk: Input/output error\.$"):
         write_markdown_folder(tmp_path, sample.entries[:1])

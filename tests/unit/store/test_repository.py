@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 
 from journal.domain.model import ActionStatus, EntryFilter, InputKind, Valence
+from journal.store import repository
 from journal.store.errors import InvalidValue
 from journal.store.repository import Journal
 
@@ -106,6 +107,21 @@ def test_list_is_newest_first_paged_and_filtered(journal):
     assert [e.title for e in journal.list_entries(since)] == ["e4", "e3", "e2"]
     assert [e.id for e in journal.list_entries(EntryFilter(valence=Valence.POSITIVE))] == [ids[0]]
     assert journal.areas() == ["home", "work"]
+
+
+def test_all_entries_reads_whole_entries_batch_by_batch_newest_first(journal, monkeypatch):
+    monkeypatch.setattr(repository, "_BATCH", 2)
+    entry_id, whys = _server_entry(journal)
+    journal.set_why_mechanisms(whys["perms"], ["Bulk ops unguarded", "No alarm"])
+    journal.add_action(entry_id, whys["alarm"], "Add the alarm", due_on=date(2016, 6, 1))
+    journal.add_input(entry_id, "luck", "Peak traffic")
+    journal.add_guideline(entry_id, "No Friday deployments")
+    others = [journal.create_entry(f"e{n}", date(2026, 1, n + 1), area="home") for n in range(4)]
+    newest_first = [*reversed(others), entry_id]
+    assert list(journal.all_entries()) == [journal.get_entry(i) for i in newest_first]
+    home = EntryFilter(area="home", since=date(2026, 1, 2))
+    assert [e.id for e in journal.all_entries(home)] == [e.id for e in journal.list_entries(home)]
+    assert list(journal.all_entries(EntryFilter(text="nothing matches this"))) == []
 
 
 def test_mechanism_stats_count_entries_and_whys(journal):
