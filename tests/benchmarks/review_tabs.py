@@ -238,7 +238,8 @@ def follow_ups(tab: str, view: Any) -> list[tuple[str, Callable[[], Any]]]:
     if tab == "Charts":
         return [(f"show {kind}", lambda kind=kind: view.set_kind(kind))
                 for kind in ("timeline", "inputs", "outcomes", "pareto")] + [
-                ("click the first bar", lambda: view.show_bar(0))]
+                ("click the first bar", lambda: view.show_bar(0)),
+                ("click the last bar (Others)", lambda: view.show_bar(len(view.bars()) - 1))]
     return [*typing("no"), ("clear the filter", lambda: view.search.setText(""))]
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -139,14 +140,14 @@ class ChartsView(ReviewView):
 
     def show_data(self, loaded: Loaded) -> None:
         kind, entry_filter, areas, data, chart = loaded
-        if areas is not None:
+        self._drawn, self._data, self.figure = (kind, entry_filter), data, chart.figure
+        self.picture.show_chart(chart)
+        if areas is not None:  # not only drawn again at another size
             self.filters.set_areas(areas)
             if self.filters.entry_filter() != entry_filter:  # the chosen area is gone: draw all areas
                 self.refresh()
-        self._drawn, self._data, self.figure = (kind, entry_filter), data, chart.figure
-        self.picture.show_chart(chart)
-        self.entries_panel.setVisible(kind == "pareto")
-        self._restore_bar()
+            self.entries_panel.setVisible(kind == "pareto")
+            self._restore_bar()
         if self.picture.drawn_size() != self.picture.size():
             self._redraw_soon.start()
 
@@ -163,9 +164,14 @@ class ChartsView(ReviewView):
         if self.picture.image is not None:
             self._redraw_soon.start()
 
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self.picture.image is not None and self.picture.drawn_size() != self.picture.size():
+            self._redraw_soon.start()  # resized while another tab was shown
+
     def _redraw(self) -> None:
         """Draw the chart on screen again at the picture's size (after the next load, if one runs)."""
-        if self._drawn is None or self.picture.drawn_size() == self.picture.size():
+        if not self.isVisible() or self._drawn is None or self.picture.drawn_size() == self.picture.size():
             return
         if self.loader.is_loading():
             return  # that load draws at the size it finds when it starts drawing, and checks again

@@ -13,6 +13,7 @@ from journal.ui.background import BackgroundCall
 
 SWITCH_INTERVAL_S = 0.001
 _RUNNING: set[BackgroundCall] = set()  # kept alive until their thread ends, whatever became of the view
+_set_up = False
 
 
 def _forget_finished() -> None:
@@ -32,7 +33,13 @@ def wait_for_loads() -> None:
         call.wait()
 
 
-atexit.register(wait_for_loads)  # a thread still reading when Python shuts down would crash it
+def _first_load() -> None:
+    """Set up, once, what background loads need: waiting for them at exit, and a fair GIL."""
+    global _set_up  # noqa: PLW0603
+    if not _set_up:
+        _set_up = True
+        atexit.register(wait_for_loads)  # a thread still reading when Python shuts down would crash it
+        _share_the_gil()
 
 
 def _share_the_gil() -> None:
@@ -46,13 +53,17 @@ def _share_the_gil() -> None:
         sys.setswitchinterval(SWITCH_INTERVAL_S)
 
 
+def _new_job(call: Callable[[], object]) -> BackgroundCall:
+    _first_load()
+    _forget_finished()  # the results of those still on their way are ignored anyway
+    job = BackgroundCall(call)  # no parent: its thread must not die with the view that asked
+    _RUNNING.add(job)
+    return job
+
+
 def run_in_background(call: Callable[[], object]) -> None:
     """Start `call` on a worker thread and forget it (it must only read, and touch no widget)."""
-    _share_the_gil()
-    _forget_finished()
-    job = BackgroundCall(call)
-    _RUNNING.add(job)
-    job.start()
+    _new_job(call).start()
 
 
 class Loader(QObject):
@@ -74,10 +85,7 @@ class Loader(QObject):
 
     def load(self, call: Callable[[], Any]) -> None:
         """Start `call` on a worker thread; any earlier call's result will be ignored."""
-        _share_the_gil()
-        _forget_finished()  # their results, if still on the way, are ignored anyway
-        job = BackgroundCall(call)  # no parent: its thread must not die with the view
-        _RUNNING.add(job)
+        job = _new_job(call)
         job.done.connect(self._on_done)
         job.failed.connect(self._on_failed)
         self._latest, self._waiting = job, True
