@@ -139,7 +139,8 @@ class ActionsView(ReviewView):
         self.model.set_rows(data.items, data.texts, {STATUS_COLUMN: range(len(data.items))})
         fit_columns(self.table, widest=250)
         if chosen:
-            select_rows(self.table, self.model.rows_where(lambda item: item.id in chosen))
+            positions = data.positions
+            select_rows(self.table, self.model.table_rows(positions[i] for i in chosen if i in positions))
         self._update_buttons()
         self.say(f"{data.open} open, {data.overdue} overdue." if data.items else "No actions yet.")
 
@@ -182,17 +183,18 @@ class ActionsView(ReviewView):
         The rows show their new status at once (read back from the journal); they move to their new
         place when the reload that follows arrives.
         """
-        items = [item for item in self.selected_actions() if item.status is not status]
+        rows = {index.data(ROW_ROLE).id: index.row() for index in self.table.selectionModel().selectedRows()
+                if index.data(ROW_ROLE).status is not status}
         marked = []
         try:
-            for item in items:
-                self.journal.update_action(item.id, status=status)
-                marked.append(item.id)
+            for action_id in rows:
+                self.journal.update_action(action_id, status=status)
+                marked.append(action_id)
         except JournalError as error:
             self.say(str(error))
         if marked:
-            updated = {item.id: item for item in queries.actions_with_ids(self.journal, marked)}
-            self.model.replace_rows(lambda item: updated.get(item.id))
+            updated = queries.actions_with_ids(self.journal, marked)
+            self.model.replace_rows({rows[item.id]: item for item in updated})
             self._update_buttons()
         self.refresh()
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -74,22 +74,16 @@ class RowTableModel(QAbstractTableModel):
         self._shown = self._filtered()
         self.endResetModel()
 
-    def replace_rows(self, new_row: Callable[[Any], Any | None]) -> None:
-        """Swap rows in place (where `new_row(row)` is not None), keeping the order until the next sort."""
-        changed = [(position, new) for position, row in enumerate(self._rows)
-                   if (new := new_row(row)) is not None]
-        if not changed:
-            return
-        for position, new in changed:
+    def replace_rows(self, new_rows: Mapping[int, Any]) -> None:
+        """Swap the rows at these table rows for new ones, in place: they move at the next sort."""
+        for row, new in new_rows.items():
+            position = self._shown[row]
             self._rows[position] = new
             if self._texts is not None:
                 self._texts[position] = search_texts(self.columns, [new])[0]
-        self._keys = {}
-        shown = {position: row for row, position in enumerate(self._shown)}
-        for position, _new in changed:
-            if position in shown:
-                row = shown[position]
-                self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
+        if new_rows:
+            self._keys = {}
 
     def rows(self) -> list[Any]:
         """Every row, whether the filter shows it or not, in the order given."""
@@ -105,6 +99,11 @@ class RowTableModel(QAbstractTableModel):
 
     def row_at(self, row: int) -> Any:
         return self._rows[self._shown[row]]
+
+    def table_rows(self, positions: Iterable[int]) -> list[int]:
+        """Where the rows at these positions of the list given to set_rows are in the table (if shown)."""
+        row_of = {position: row for row, position in enumerate(self._shown)}
+        return [row_of[position] for position in positions if position in row_of]
 
     def rows_where(self, wanted: Callable[[Any], bool]) -> list[int]:
         """The table rows (in the shown order) whose row satisfies `wanted`."""

@@ -112,5 +112,5 @@ def test_rows_replaced_in_place_keep_their_place_until_the_next_sort(actions, qt
     model.sort(1, ASCENDING)
     first = model.row_at(0)
     with qtbot.waitSignal(model.dataChanged):
-        model.replace_rows(lambda item: replace(item, text="Renamed action") if item.id == first.id else None)
+        model.replace_rows({0: replace(first, text="Renamed action")})
     assert model.row_at(0).text == "Renamed action" and model.index(0, 0).data() == "Renamed action"
