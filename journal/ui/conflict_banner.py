@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QStyle, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QPushButton, QStyle, QWidget
 
 from journal.ui import look
 
@@ -22,27 +22,12 @@ class ConflictBanner(QFrame):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        look.make_banner(self)
         self.setAccessibleName("Edit conflict")
-        icon = QLabel()
-        size = self.fontMetrics().height() * 2
-        icon.setPixmap(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation).pixmap(size))
-        self.text = QLabel(CHANGED)
-        self.text.setFont(look.scaled_font(self.font(), 1.0, bold=True))
-        self.text.setWordWrap(True)
-        detail = QLabel(DETAIL)
-        look.make_muted(detail)
-        detail.setWordWrap(True)
-        words = QVBoxLayout()
-        words.addWidget(self.text)
-        words.addWidget(detail)
         self.keep_button = QPushButton("Keep my version")
         self.theirs_button = QPushButton(SHOW_OTHER)
-        layout = QHBoxLayout(self)
-        layout.addWidget(icon)
-        layout.addLayout(words, 1)
-        layout.addWidget(self.keep_button)
-        layout.addWidget(self.theirs_button)
+        self.text = look.fill_notice_banner(self, QStyle.StandardPixmap.SP_MessageBoxInformation, DETAIL,
+                                            [self.keep_button, self.theirs_button])
+        self.text.setText(CHANGED)
         self.keep_button.clicked.connect(self.keep_mine)
         self.theirs_button.clicked.connect(self.show_theirs)
         self.setVisible(False)

@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QStyle, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QPushButton, QStyle, QWidget
 
 from journal.ui import look
 from journal.ui.backup_text import full_time
@@ -27,27 +27,11 @@ class KeptAsideBanner(QFrame):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        look.make_banner(self)
         self.setAccessibleName("Changes kept aside")
-        icon = QLabel()
-        size = self.fontMetrics().height() * 2
-        icon.setPixmap(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(size))
-        self.text = QLabel()
-        self.text.setFont(look.scaled_font(self.font(), 1.0, bold=True))
-        self.text.setWordWrap(True)
-        detail = QLabel(DETAIL)
-        look.make_muted(detail)
-        detail.setWordWrap(True)
-        words = QVBoxLayout()
-        words.addWidget(self.text)
-        words.addWidget(detail)
         self.put_back_button = QPushButton("Put them back")
         self.let_go_button = QPushButton("Let them go…")
-        layout = QHBoxLayout(self)
-        layout.addWidget(icon)
-        layout.addLayout(words, 1)
-        layout.addWidget(self.put_back_button)
-        layout.addWidget(self.let_go_button)
+        self.text = look.fill_notice_banner(self, QStyle.StandardPixmap.SP_MessageBoxWarning, DETAIL,
+                                            [self.put_back_button, self.let_go_button])
         self.put_back_button.clicked.connect(self.put_back)
         self.let_go_button.clicked.connect(self.let_go)
         self.setVisible(False)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QFrame, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QStyle, QVBoxLayout, QWidget
 
 if TYPE_CHECKING:
     from journal.domain.model import Valence
@@ -49,6 +49,30 @@ def make_banner(frame: QFrame) -> None:
     palette = frame.palette()
     palette.setColor(QPalette.ColorRole.Window, soft_highlight(palette))
     frame.setPalette(palette)
+
+
+def fill_notice_banner(frame: QFrame, icon: QStyle.StandardPixmap, detail: str,
+                       buttons: list[QPushButton]) -> QLabel:
+    """Lay out a banner that asks for a choice: an icon, a bold heading over a muted detail line, then
+    the buttons; returns the heading label for the caller to fill."""
+    make_banner(frame)
+    picture = QLabel()
+    picture.setPixmap(frame.style().standardIcon(icon).pixmap(frame.fontMetrics().height() * 2))
+    heading = QLabel()
+    heading.setFont(scaled_font(frame.font(), 1.0, bold=True))
+    heading.setWordWrap(True)
+    under = QLabel(detail)
+    make_muted(under)
+    under.setWordWrap(True)
+    words = QVBoxLayout()
+    words.addWidget(heading)
+    words.addWidget(under)
+    layout = QHBoxLayout(frame)
+    layout.addWidget(picture)
+    layout.addLayout(words, 1)
+    for button in buttons:
+        layout.addWidget(button)
+    return heading
 
 
 def scaled_font(base: QFont, factor: float, bold: bool = False) -> QFont:
