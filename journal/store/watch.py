@@ -11,7 +11,8 @@ WATCHED_SUFFIXES = ("", "-wal")
 
 
 def file_stamps(path: Path) -> tuple[Stamp, ...]:
-    """(size, modification time in ns) of the journal and its write-ahead log; None for a missing file."""
+    """(size, modification time in ns) of the journal and its write-ahead log; None for a missing or
+    empty file (SQLite creates an empty log on the first read, which changes nothing)."""
     return tuple(_stamp(f"{path}{suffix}") for suffix in WATCHED_SUFFIXES)
 
 
@@ -20,7 +21,7 @@ def _stamp(name: str) -> Stamp:
         status = os.stat(name)
     except OSError:
         return None
-    return status.st_size, status.st_mtime_ns
+    return (status.st_size, status.st_mtime_ns) if status.st_size else None
 
 
 class ChangeWatch:
