@@ -1,78 +1,78 @@
-"""One slow call (a damage check, a backup) on a worker thread; its result comes back by signal."""
+"""One slow call (a damage check, a backup, an export) on a worker thread; its result comes back by signal.
+
+The worker is a plain Python thread that never touches Qt; a timer on the UI thread picks its result
+up. (A QObject living on a QThread is destroyed on that thread when it ends; Qt then holds its
+signal-slot lock while PySide waits for the GIL, and a UI thread holding the GIL that asks for that
+lock, as connect() does, waits for ever: the window froze, about once in fifty test runs.)
+"""
 
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from journal.exchange.errors import ExchangeError
 from journal.store.errors import JournalError
 
 UNEXPECTED = "Something unexpected went wrong ({error}); the journal was not changed."
-
-
-class _Worker(QObject):
-    """Runs the call on the worker thread; touches no widget."""
-
-    done = Signal(object)
-    failed = Signal(str)
-
-    def __init__(self, call: Callable[[], Any]) -> None:
-        super().__init__()
-        self._call = call
-
-    @Slot()
-    def run(self) -> None:
-        try:
-            result = self._call()
-        except (JournalError, ExchangeError) as error:
-            self.failed.emit(str(error))
-        except Exception as error:  # a bug: say so in one sentence, keep the details in the log
-            logging.getLogger(__name__).exception("background call failed")
-            self.failed.emit(UNEXPECTED.format(error=error))
-        else:
-            self.done.emit(result)
+POLL_MS = 15  # how often the UI thread looks for the result while a call runs
 
 
 class BackgroundCall(QObject):
-    """`call()` on its own QThread: `done(result)` or `failed(sentence)` arrive on the UI thread."""
+    """`call()` on its own thread: `done(result)` or `failed(sentence)` arrive on the UI thread."""
 
     done = Signal(object)
     failed = Signal(str)
 
     def __init__(self, call: Callable[[], Any], parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.thread = QThread(self)
-        self.worker = _Worker(call)
-        self.worker.moveToThread(self.thread)
-        self.thread.started.connect(self.worker.run)
-        self._started = self._delivered = False
-        self.worker.done.connect(self._deliver_done)
-        self.worker.failed.connect(self._deliver_failed)
-        for ended in (self.worker.done, self.worker.failed):  # direct: wait() must not need the UI loop
-            ended.connect(self.thread.quit, Qt.ConnectionType.DirectConnection)
-        self.thread.finished.connect(self.worker.deleteLater)
+        self._call = call
+        self._thread: threading.Thread | None = None
+        self._outcome: tuple[bool, Any] | None = None  # (succeeded, result or sentence), set by the worker
+        self._delivered = False
+        self._poll = QTimer(self)
+        self._poll.setInterval(POLL_MS)
+        self._poll.timeout.connect(self._look)
 
     def start(self) -> None:
         """Begin the call in the background."""
-        self._started = True
-        self.thread.start()
+        self._thread = threading.Thread(target=self._run, name="background-call", daemon=True)
+        self._thread.start()
+        self._poll.start()
 
     def running(self) -> bool:
         """Whether the call has started and its result has not been delivered yet."""
-        return self._started and not self._delivered
-
-    def _deliver_done(self, result: object) -> None:
-        self._delivered = True
-        self.done.emit(result)
-
-    def _deliver_failed(self, message: str) -> None:
-        self._delivered = True
-        self.failed.emit(message)
+        return self._thread is not None and not self._delivered
 
     def wait(self) -> None:
         """Block until the call has ended (before closing or replacing the journal it reads)."""
-        self.thread.wait()
+        if self._thread is not None:
+            self._thread.join()
+
+    def _run(self) -> None:
+        """On the worker thread: run the call and keep its outcome (no Qt here)."""
+        try:
+            self._outcome = (True, self._call())
+        except (JournalError, ExchangeError) as error:
+            self._outcome = (False, str(error))
+        except Exception as error:  # a bug: say so in one sentence, keep the details in the log
+            logging.getLogger(__name__).exception("background call failed")
+            self._outcome = (False, UNEXPECTED.format(error=error))
+
+    def _look(self) -> None:
+        """On the UI thread: pass on what the call has reported so far, and its outcome once there."""
+        outcome = self._outcome  # read first: what the call reported before ending is then all noted
+        self._report()
+        if outcome is None:
+            return
+        self._poll.stop()
+        self._delivered = True
+        succeeded, value = outcome
+        (self.done if succeeded else self.failed).emit(value)
+
+    def _report(self) -> None:
+        """Hook for calls that report progress while they run (see ExportJob)."""

@@ -63,5 +63,14 @@ class ExportJob(BackgroundCall):
     finished = Signal(str)
 
     def __init__(self, journal: Journal, kind: str, target: Path, parent: QObject | None = None) -> None:
-        super().__init__(lambda: export_entries(journal, kind, target, self.progress.emit), parent)
+        super().__init__(lambda: export_entries(journal, kind, target, self._note_progress), parent)
+        self._latest: tuple[int, int] | None = None  # written by the worker, read by the UI thread
         self.done.connect(self.finished.emit)
+
+    def _note_progress(self, done: int, total: int) -> None:
+        self._latest = (done, total)
+
+    def _report(self) -> None:
+        latest, self._latest = self._latest, None
+        if latest is not None:
+            self.progress.emit(*latest)
