@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import sqlite3
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date
 from typing import Any
 
@@ -30,7 +32,6 @@ from journal.domain.review import (
     bucket_starts,
     chart_range,
     choose_unit,
-    recurrences_after_fix,
     sort_actions,
     timeline_series,
 )
@@ -44,6 +45,19 @@ _STATUS = {status.value: status for status in ActionStatus}  # a dict lookup is 
 # Links name their entry (why_mechanism.entry_id), so counting recurrences needs no join through `why`.
 _MECHANISM_LINKS = "FROM why_mechanism wm JOIN mechanism m ON m.id = wm.mechanism_id"
 _LINKS = f"{_MECHANISM_LINKS} JOIN entry e ON e.id = wm.entry_id"
+
+
+@contextlib.contextmanager
+def _snapshot(journal: Journal) -> Iterator[sqlite3.Connection]:
+    """The sqlite3 connection of one read transaction: every query made in it sees the same journal
+    (a load on a worker thread may run while the window writes)."""
+    with journal.reading() as session:
+        yield session.connection().connection.driver_connection
+
+
+def _fetch(db: sqlite3.Connection, sql: str, params: dict[str, Any] | None = None) -> list[tuple]:
+    """Plain tuples, for the queries of many thousand rows."""
+    return db.execute(sql, params or {}).fetchall()
 
 
 def _rows(journal: Journal, sql: str, params: dict[str, Any] | None = None,
@@ -179,37 +193,46 @@ def outcome_counts(journal: Journal, entry_filter: EntryFilter = EntryFilter()) 
 
 def mechanism_overview(journal: Journal) -> list[MechanismOverview]:
     """Every mechanism with its entries, last appearance, actions and whether it came back after a fix."""
-    entry_days: dict[str, dict[str, date]] = defaultdict(dict)
+    with _snapshot(journal) as db:
+        days_of = dict(_fetch(db, "SELECT id, occurred_on FROM entry"))
+        links = _fetch(db, "SELECT mechanism_id, entry_id, count(*) FROM why_mechanism "
+                       "GROUP BY mechanism_id, entry_id")  # walks the (mechanism, entry) index
+        actions, fixes = _action_counts(db)
+        mechanisms = _fetch(db, "SELECT id, name, description FROM mechanism ORDER BY name_key")
+    entry_days: dict[str, list[str]] = defaultdict(list)  # ISO days, one per entry: they sort as dates
     whys: dict[str, int] = defaultdict(int)
-    links = _rows(journal, "SELECT wm.mechanism_id AS mid, wm.entry_id AS eid, e.occurred_on AS day "
-                  "FROM why_mechanism wm JOIN entry e ON e.id = wm.entry_id",
-                  dates=("day",))
-    for link in links:
-        entry_days[link["mid"]][link["eid"]] = link["day"]
-        whys[link["mid"]] += 1
-    actions, fixes = _action_counts(journal), _fix_days(journal)
-    rows = [_overview(row, entry_days[row["id"]], whys[row["id"]], actions, fixes.get(row["name"], []))
-            for row in _rows(journal, "SELECT id, name, description FROM mechanism ORDER BY name_key")]
+    for mechanism_id, entry_id, count in links:
+        entry_days[mechanism_id].append(days_of[entry_id])
+        whys[mechanism_id] += count
+    rows = [_overview(row, entry_days[row[0]], whys[row[0]], actions, fixes.get(row[0]))
+            for row in mechanisms]
     return sorted(rows, key=lambda row: -row.entries)
 
 
-def _overview(mechanism: dict[str, Any], days: dict[str, date], whys: int,
-              actions: dict[tuple[str, ActionStatus], int], fixes: list[date]) -> MechanismOverview:
-    name = mechanism["name"]
+def _overview(mechanism: tuple[str, str, str], days: list[str], whys: int,
+              actions: dict[tuple[str, ActionStatus], int], first_fix: str | None) -> MechanismOverview:
+    mechanism_id, name, description = mechanism
     return MechanismOverview(
-        name=name, description=mechanism["description"], entries=len(days), whys=whys,
-        last_seen=max(days.values(), default=None), open_actions=actions[name, ActionStatus.OPEN],
-        done_actions=actions[name, ActionStatus.DONE], first_fix=min(fixes, default=None),
-        recurrences=recurrences_after_fix(days.values(), fixes))
+        name=name, description=description, entries=len(days), whys=whys,
+        last_seen=_day(max(days, default=None)), open_actions=actions[mechanism_id, ActionStatus.OPEN],
+        done_actions=actions[mechanism_id, ActionStatus.DONE], first_fix=_day(first_fix),
+        recurrences=tuple(_day(day) for day in sorted(days) if day > first_fix) if first_fix else ())
 
 
-def _action_counts(journal: Journal) -> dict[tuple[str, ActionStatus], int]:
+def _action_counts(db: sqlite3.Connection) -> tuple[dict[tuple[str, ActionStatus], int], dict[str, str]]:
+    """Actions per (mechanism id, status) on the whys linked to each mechanism, and the first day one of
+    them was done (ISO), in one pass over the actions ("CROSS JOIN": actions first, links by their key)."""
     counts: dict[tuple[str, ActionStatus], int] = defaultdict(int)
-    for row in _rows(journal, "SELECT m.name, a.status, count(DISTINCT a.id) AS n FROM action a "
-                     "JOIN why_mechanism wm ON wm.why_id = a.why_id "
-                     "JOIN mechanism m ON m.id = wm.mechanism_id GROUP BY m.id, a.status"):
-        counts[row["name"], _STATUS[row["status"]]] = row["n"]
-    return counts
+    fixes: dict[str, str] = {}
+    for mechanism_id, status_text, count, first_done in _fetch(
+            db, "SELECT wm.mechanism_id, a.status, count(*), min(a.done_on) "
+            "FROM action a CROSS JOIN why_mechanism wm ON wm.why_id = a.why_id "
+            "GROUP BY wm.mechanism_id, a.status"):
+        status = _STATUS[status_text]
+        counts[mechanism_id, status] = count
+        if status is ActionStatus.DONE and first_done is not None:
+            fixes[mechanism_id] = first_done
+    return counts, fixes
 
 
 def merge_preview(journal: Journal, sources: Sequence[str], target: str) -> MergePreview:
@@ -233,28 +256,76 @@ def _link_counts(journal: Journal, names: Sequence[str]) -> tuple[int, int]:
 
 # -- actions and guidelines -------------------------------------------------------------------
 
+_ACTION_COLUMNS = ("a.id, a.text, a.status, a.due_on, a.done_on, a.entry_id, e.title, e.occurred_on, "
+                   "COALESCE(w.answer, '')")
+_ACTION_JOINS = "JOIN entry e ON e.id = a.entry_id LEFT JOIN why w ON w.id = a.why_id"
+# sort_actions' order in SQL (ISO dates compare as dates; ties keep the table's order, as the stable sort
+# of a scan of it does), for reading the first few actions only
+_OPEN_ORDER = ("a.due_on IS NULL OR a.due_on >= :today, COALESCE(a.due_on, '9999-12-31'), "
+               "e.occurred_on DESC, a.rowid")
+_IDS_AT_ONCE = 500  # ids bound in one IN (...): SQLite allows some thousands of parameters
+_CLOSED_ORDER = "a.status = 'dropped', COALESCE(a.done_on, '0001-01-01') DESC, e.occurred_on DESC, a.rowid"
+
+
 def all_actions(journal: Journal, today: date | None = None) -> list[ActionItem]:
     """Every action of every entry with its entry and why; open first, overdue first."""
-    rows = _rows(journal, "SELECT a.id, a.text, a.status, a.due_on, a.done_on, a.entry_id, a.why_id, "
-                 "e.title, e.occurred_on, COALESCE(w.answer, '') AS answer FROM action a "
-                 "JOIN entry e ON e.id = a.entry_id LEFT JOIN why w ON w.id = a.why_id",
-                 dates=("due_on", "done_on", "occurred_on"))
-    names = _mechanisms_of_action_whys(journal)
-    items = (ActionItem(
-        id=row["id"], text=row["text"], status=_STATUS[row["status"]], due_on=row["due_on"],
-        done_on=row["done_on"], entry_id=row["entry_id"], entry_title=row["title"],
-        entry_date=row["occurred_on"], why_answer=row["answer"],
-        mechanisms=tuple(names.get(row["why_id"], ())),
-    ) for row in rows)
-    return sort_actions(items, today or date.today())
+    with _snapshot(journal) as db:
+        rows = _fetch(db, f"SELECT {_ACTION_COLUMNS} FROM action a {_ACTION_JOINS}")
+        names = _mechanisms_of_actions(db)
+    return sort_actions(_action_items(rows, names), today or date.today())
 
 
-def _mechanisms_of_action_whys(journal: Journal) -> dict[str, list[str]]:
-    """Mechanism names per why, in the why's order (sorted here: cheaper than ORDER BY over every link)."""
-    linked: dict[str, list[tuple[int, str]]] = defaultdict(list)
-    for row in _rows(journal, f"SELECT wm.why_id, wm.position, m.name {_MECHANISM_LINKS}"):
-        linked[row["why_id"]].append((row["position"], row["name"]))
-    return {why_id: [name for _position, name in sorted(names)] for why_id, names in linked.items()}
+def first_actions(journal: Journal, count: int, today: date | None = None) -> list[ActionItem]:
+    """The first `count` of all_actions(), read without reading them all (to show while they load)."""
+    today = today or date.today()
+    with _snapshot(journal) as db:
+        rows = []
+        for status, order in (("= 'open'", _OPEN_ORDER), ("!= 'open'", _CLOSED_ORDER)):
+            if len(rows) < count:  # the open ones come first, then done and dropped
+                rows += _fetch(db, f"SELECT {_ACTION_COLUMNS} FROM (SELECT a.rowid AS r FROM action a "
+                               f"JOIN entry e ON e.id = a.entry_id WHERE a.status {status} ORDER BY {order} "
+                               f"LIMIT :count) page JOIN action a ON a.rowid = page.r {_ACTION_JOINS}",
+                               {"today": today.isoformat(), "count": count - len(rows)})
+        names = _mechanisms_of_actions(db, [row[0] for row in rows])
+    return sort_actions(_action_items(rows, names), today)
+
+
+def actions_with_ids(journal: Journal, action_ids: Sequence[str]) -> list[ActionItem]:
+    """These actions as all_actions() has them (in no particular order; unknown ids are left out)."""
+    rows: list[tuple] = []
+    with _snapshot(journal) as db:
+        for start in range(0, len(action_ids), _IDS_AT_ONCE):
+            marks, params = _in("a", action_ids[start:start + _IDS_AT_ONCE])
+            rows += _fetch(db, f"SELECT {_ACTION_COLUMNS} FROM action a {_ACTION_JOINS} "
+                           f"WHERE a.id IN ({marks})", params)
+        names = _mechanisms_of_actions(db, [row[0] for row in rows])
+    return list(_action_items(rows, names))
+
+
+def _action_items(rows: list[tuple], names: dict[str, tuple[str, ...]]) -> Iterator[ActionItem]:
+    day, status_of, no_names = _day, _STATUS, ()
+    return (ActionItem(action_id, text, status_of[status], day(due_on), day(done_on), entry_id, title,
+                       day(occurred_on), answer, names.get(action_id, no_names))
+            for action_id, text, status, due_on, done_on, entry_id, title, occurred_on, answer in rows)
+
+
+def _mechanisms_of_actions(db: sqlite3.Connection,
+                           action_ids: Sequence[str] | None = None) -> dict[str, tuple[str, ...]]:
+    """The mechanism names of each action's why, in the why's order, by action id (only actions on
+    whys with mechanisms appear; the links are read by their key, one action after another)."""
+    name_of = dict(_fetch(db, "SELECT id, name FROM mechanism"))
+    sql = "SELECT a.id, wm.mechanism_id FROM action a CROSS JOIN why_mechanism wm ON wm.why_id = a.why_id "
+    if action_ids is None:
+        links = _fetch(db, f"{sql} ORDER BY a.rowid, wm.position")
+    else:
+        links = []
+        for start in range(0, len(action_ids), _IDS_AT_ONCE):
+            marks, params = _in("a", action_ids[start:start + _IDS_AT_ONCE])
+            links += _fetch(db, f"{sql} WHERE a.id IN ({marks}) ORDER BY a.rowid, wm.position", params)
+    names: dict[str, tuple[str, ...]] = {}
+    for action_id, mechanism_id in links:
+        names[action_id] = names.get(action_id, ()) + (name_of[mechanism_id],)
+    return names
 
 
 def all_guidelines(journal: Journal) -> list[GuidelineItem]:

@@ -107,10 +107,11 @@ def test_review_views_are_built_on_first_look_refreshed_when_shown_and_can_open_
     assert window.editor.entry().id == wanted
 
 
-def test_a_review_tab_shows_the_journal_the_first_time_it_is_looked_at(sample_window):
+def test_a_review_tab_shows_the_journal_the_first_time_it_is_looked_at(sample_window, qtbot):
     tabs = sample_window.tabs
     titles = [tabs.tabText(index) for index in range(tabs.count())]
     assert titles == ["Journal", "Charts", "Mechanisms", "Actions", "Guidelines"]
     tabs.setCurrentIndex(titles.index("Mechanisms"))
     [view] = sample_window.review.views()
-    assert view.isVisible() and view.model.rowCount() > 0
+    assert view.isVisible()
+    qtbot.waitUntil(lambda: view.model.rowCount() > 0)  # read on a worker thread

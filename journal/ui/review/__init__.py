@@ -25,6 +25,18 @@ def review_view_builders(journal: Journal) -> list[tuple[str, Callable[[], QWidg
             ("Actions", partial(_actions, journal)), ("Guidelines", partial(_guidelines, journal))]
 
 
+def warm_up_charts() -> None:
+    """Import matplotlib and the chart builders on a worker thread, ahead of the Charts tab.
+
+    The first look at Charts otherwise waits about half a second for that import (off the UI
+    thread, but before the first chart). Call it once the window is idle after a journal opened.
+    """
+    from journal.ui.review.chart_render import warm_up
+    from journal.ui.review.loader import run_in_background
+
+    run_in_background(warm_up)
+
+
 def build_review_views(journal: Journal) -> list[tuple[str, QWidget]]:
     """(tab title, view) pairs, every view built now, in tab order."""
     return [(title, build()) for title, build in review_view_builders(journal)]

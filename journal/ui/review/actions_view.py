@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget
 
@@ -14,14 +16,34 @@ from journal.domain.review import ActionItem
 from journal.store import review_queries as queries
 from journal.store.errors import JournalError
 from journal.ui.review import palette
-from journal.ui.review.base import ReviewView, fit_columns, set_up_table
-from journal.ui.review.models import ROW_ROLE, Column, RowTableModel, day_text, filtered_sorted
+from journal.ui.review.base import ReviewView, fit_columns, select_rows, set_up_table
+from journal.ui.review.models import ROW_ROLE, Column, RowTableModel, day_text, search_texts
 
 if TYPE_CHECKING:
     from journal.store.repository import Journal
 
 
-DATE_COLUMNS = (1, 2)  # Status and Due carry the overdue colour
+STATUS_COLUMN = 1
+FIRST_PAGE = 200  # actions shown at once on the first look, before all of them are read
+DATE_COLUMNS = (STATUS_COLUMN, 2)  # Status and Due carry the overdue colour
+
+
+@dataclass(frozen=True)
+class ActionsRead:
+    """What a load of the Actions view brings from the worker thread."""
+
+    items: list[ActionItem]  # in the Status column's order: open and overdue first
+    today: date
+    texts: list[str]  # what the filter looks in (made here, not on the UI thread)
+    positions: dict[str, int]
+    open: int
+    overdue: int
+
+    @classmethod
+    def of(cls, items: list[ActionItem], today: date, texts: list[str]) -> ActionsRead:
+        open_items = [item for item in items if item.status is ActionStatus.OPEN]
+        return cls(items, today, texts, {item.id: position for position, item in enumerate(items)},
+                   len(open_items), sum(item.is_overdue(today) for item in open_items))
 
 
 def status_text(item: ActionItem, today: date) -> str:
@@ -42,8 +64,9 @@ class ActionsView(ReviewView):
         super().__init__(journal, parent)
         self.today = self.clock()
         self.model = RowTableModel(self._columns(), self._decorate, self)
-        self.proxy = filtered_sorted(self.model, self)
         self._positions: dict[str, int] = {}
+        self._brushes = palette.action_brushes(self.palette())
+        self._paged = False  # whether the first rows were shown before all of them were read
         self.table = QTableView(self)
         self.search = QLineEdit(self)
         self.open_only = QCheckBox("Open only", self)
@@ -52,6 +75,7 @@ class ActionsView(ReviewView):
         self.reopen_button = QPushButton("Reopen", self)
         self._lay_out()
         self._connect()
+        self._update_buttons()  # nothing is chosen while the first load runs
 
     def _columns(self) -> list[Column]:
         return [
@@ -72,16 +96,16 @@ class ActionsView(ReviewView):
         tools.addWidget(self.search, 1)
         for widget in (self.open_only, self.done_button, self.dropped_button, self.reopen_button):
             tools.addWidget(widget)
-        set_up_table(self.table, self.proxy, multi=True, sortable=True)
+        set_up_table(self.table, self.model, multi=True, sortable=True)
         self.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
         layout = QVBoxLayout(self)
         layout.addLayout(tools)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.status)
+        layout.addWidget(self.footer())
 
     def _connect(self) -> None:
-        self.search.textChanged.connect(self.proxy.setFilterFixedString)
-        self.open_only.toggled.connect(self.reload)
+        self.search.textChanged.connect(self.model.set_filter)
+        self.open_only.toggled.connect(self.refresh)
         self.done_button.clicked.connect(lambda: self.mark_selected(ActionStatus.DONE))
         self.dropped_button.clicked.connect(lambda: self.mark_selected(ActionStatus.DROPPED))
         self.reopen_button.clicked.connect(lambda: self.mark_selected(ActionStatus.OPEN))
@@ -91,29 +115,52 @@ class ActionsView(ReviewView):
     def _order(self, item: ActionItem) -> int:
         return self._positions.get(item.id, 0)
 
-    def load(self) -> None:
-        self.today = self.clock()
+    def fetch(self) -> Callable[[], ActionsRead | list[ActionItem]]:
+        self.today = self.clock()  # what the worker's texts call overdue is as of this day
+        journal, today, columns = self.journal, self.today, self.model.columns
+        if not self._paged:  # the first look: the first rows at once, then all of them
+            return lambda: queries.first_actions(journal, FIRST_PAGE, today)
+        open_only = self.open_only.isChecked()
+
+        def read() -> ActionsRead:
+            items = queries.all_actions(journal, today)
+            if open_only:
+                items = [item for item in items if item.status is ActionStatus.OPEN]
+            return ActionsRead.of(items, today, search_texts(columns, items))
+        return read
+
+    def show_data(self, data: ActionsRead | list[ActionItem]) -> None:
+        if isinstance(data, list):
+            self._show_first_page(data)
+            return
         chosen = {item.id for item in self.selected_actions()}
-        items = queries.all_actions(self.journal, self.today)
+        self.today, self._positions = data.today, data.positions
+        self._brushes = palette.action_brushes(self.palette())
+        self.model.set_rows(data.items, data.texts, {STATUS_COLUMN: range(len(data.items))})
+        fit_columns(self.table, widest=250)
+        if chosen:
+            positions = data.positions
+            select_rows(self.table, self.model.table_rows(positions[i] for i in chosen if i in positions))
+        self._update_buttons()
+        self.say(f"{data.open} open, {data.overdue} overdue." if data.items else "No actions yet.")
+
+    def _show_first_page(self, items: list[ActionItem]) -> None:
+        """Show the first rows (in the Status order), then read all of them."""
+        self._paged = True
         if self.open_only.isChecked():
             items = [item for item in items if item.status is ActionStatus.OPEN]
-        self._positions = {item.id: position for position, item in enumerate(items)}
-        self.model.set_rows(items)
+        self.model.set_rows(items, keys={STATUS_COLUMN: range(len(items))})
         fit_columns(self.table, widest=250)
-        self._select(chosen)
-        self._update_buttons()
-        open_items = [item for item in items if item.status is ActionStatus.OPEN]
-        overdue = sum(item.is_overdue(self.today) for item in open_items)
-        self.say(f"{len(open_items)} open, {overdue} overdue." if items else "No actions yet.")
+        self.reload()
 
     def _decorate(self, item: ActionItem, column: int, role: int) -> Any:
         if item.is_overdue(self.today):
             if role == Qt.ItemDataRole.BackgroundRole:
-                return palette.warning_background(self.palette())
+                return self._brushes.warning_background
             if role == Qt.ItemDataRole.ForegroundRole and column in DATE_COLUMNS:
-                return palette.warning_text(self.palette())
+                return self._brushes.warning_text
         elif item.status is not ActionStatus.OPEN and role == Qt.ItemDataRole.ForegroundRole:
-            return palette.quiet_text(self.palette())
+            return self._brushes.quiet_text
         if role == Qt.ItemDataRole.FontRole and item.status is ActionStatus.DROPPED:
             font = QFont(self.font())
             font.setStrikeOut(True)
@@ -124,14 +171,6 @@ class ActionsView(ReviewView):
         rows = sorted(self.table.selectionModel().selectedRows(), key=lambda index: index.row())
         return [index.data(ROW_ROLE) for index in rows]
 
-    def _select(self, ids: set[str]) -> None:
-        selection = self.table.selectionModel()
-        for row in range(self.proxy.rowCount()):
-            index = self.proxy.index(row, 0)
-            if index.data(ROW_ROLE).id in ids:
-                selection.select(index, QItemSelectionModel.SelectionFlag.Select
-                                 | QItemSelectionModel.SelectionFlag.Rows)
-
     def _update_buttons(self, *_args: object) -> None:
         statuses = {item.status for item in self.selected_actions()}
         self.done_button.setEnabled(bool(statuses - {ActionStatus.DONE}))
@@ -139,13 +178,24 @@ class ActionsView(ReviewView):
         self.reopen_button.setEnabled(bool(statuses - {ActionStatus.OPEN}))
 
     def mark_selected(self, status: ActionStatus) -> None:
-        """Give the selected actions this status (done dates them today)."""
-        items = [item for item in self.selected_actions() if item.status is not status]
+        """Give the selected actions this status (done dates them today).
+
+        The rows show their new status at once (read back from the journal); they move to their new
+        place when the reload that follows arrives.
+        """
+        rows = {index.data(ROW_ROLE).id: index.row() for index in self.table.selectionModel().selectedRows()
+                if index.data(ROW_ROLE).status is not status}
+        marked = []
         try:
-            for item in items:
-                self.journal.update_action(item.id, status=status)
+            for action_id in rows:
+                self.journal.update_action(action_id, status=status)
+                marked.append(action_id)
         except JournalError as error:
             self.say(str(error))
+        if marked:
+            updated = queries.actions_with_ids(self.journal, marked)
+            self.model.replace_rows({rows[item.id]: item for item in updated})
+            self._update_buttons()
         self.refresh()
 
     def _open_entry(self, index: QModelIndex) -> None:

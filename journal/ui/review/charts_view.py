@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -18,19 +20,26 @@ from PySide6.QtWidgets import (
 )
 
 from journal.charts import kinds
-from journal.domain.model import EntrySummary
-from journal.ui.review.base import ReviewView, fit_columns, set_up_table
+from journal.ui.review import chart_render
+from journal.ui.review.base import ReviewView, fit_columns, set_up_table, single_shot
 from journal.ui.review.chart_filters import ChartFilterBar
+from journal.ui.review.chart_picture import ChartPicture
+from journal.ui.review.loader import Loader
 from journal.ui.review.models import ROW_ROLE, Column, RowTableModel, day_text
 from journal.ui.review.save_chart_dialog import SaveChartDialog
 
 if TYPE_CHECKING:
-    from matplotlib.backend_bases import MouseEvent
     from matplotlib.figure import Figure
 
+    from journal.domain.model import EntryFilter, EntrySummary
+    from journal.domain.review import ParetoBar
     from journal.store.repository import Journal
 
+    # what a load brings: kind, filter, areas in use (None: unchanged), the chart's data, the chart drawn
+    Loaded = tuple[str, EntryFilter, list[str] | None, Any, chart_render.RenderedChart]
+
 CLICK_HINT = "Click a bar to list the entries behind it."
+REDRAW_AFTER_MS = 150  # after the chart's size settles, draw it again at the new size
 ENTRY_COLUMNS = (
     Column("Entry", lambda e: e.title),
     Column("Date", lambda e: day_text(e.occurred_on), sort_key=lambda e: e.occurred_on),
@@ -40,7 +49,11 @@ ENTRY_COLUMNS = (
 
 
 class ChartsView(ReviewView):
-    """A chart picker, filters, the chart itself and, for the Pareto chart, the entries behind a bar."""
+    """A chart picker, filters, the chart itself and, for the Pareto chart, the entries behind a bar.
+
+    The journal is read and the chart drawn on a worker thread (matplotlib is imported there the
+    first time); the window shows the finished image and hit-tests its bars itself.
+    """
 
     def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
         super().__init__(journal, parent)
@@ -49,13 +62,17 @@ class ChartsView(ReviewView):
             self.kind.addItem(kinds.LABELS[kind], kind)
         self.filters = ChartFilterBar(self)
         self.save_button = QPushButton("Save chart…", self)
-        self.figure: Figure | None = None
-        self.canvas: Any = None
-        self.chart_area = QWidget(self)
+        self.picture = ChartPicture(self)
+        self.figure: Figure | None = None  # the figure on screen, as drawn (never drawn again)
         self.entries = RowTableModel(ENTRY_COLUMNS, parent=self)
         self.entries_view = QTableView(self)
         self.entries_caption = QLabel(CLICK_HINT, self)
         self.entries_panel = QWidget(self)
+        self.entry_loader = Loader(self)
+        self.saver = Loader(self)
+        self._canvas = chart_render.Canvas()
+        self._redraw_soon = single_shot(self, REDRAW_AFTER_MS, self._redraw)
+        self._drawn: tuple[str, EntryFilter] | None = None  # the kind and filter of the chart on screen
         self._data: Any = None
         self._bar_names: tuple[str, ...] = ()
         self._last_folder = Path.home()
@@ -72,17 +89,16 @@ class ChartsView(ReviewView):
             top.addWidget(widget)
         top.addStretch(1)
         top.addWidget(self.save_button)
-        QVBoxLayout(self.chart_area).setContentsMargins(0, 0, 0, 0)
-        self.chart_area.setMinimumHeight(360)
+        self.picture.setMinimumHeight(360)
         self._lay_out_entries()
         splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.addWidget(self.chart_area)
+        splitter.addWidget(self.picture)
         splitter.addWidget(self.entries_panel)
         splitter.setSizes([560, 180])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
-        layout.addWidget(self.status)
+        layout.addWidget(self.footer())
 
     def _lay_out_entries(self) -> None:
         set_up_table(self.entries_view, self.entries, stretch=0)
@@ -92,23 +108,16 @@ class ChartsView(ReviewView):
         layout.addWidget(self.entries_view)
 
     def _connect(self) -> None:
-        self.kind.currentIndexChanged.connect(self.reload)
-        self.filters.changed.connect(self.reload)
+        self.kind.currentIndexChanged.connect(self.refresh)
+        self.filters.changed.connect(self.refresh)
         self.save_button.clicked.connect(self.save_chart)
         self.entries_view.activated.connect(self._open_entry)
-
-    def _ensure_canvas(self) -> None:
-        """Create the matplotlib canvas on first use, so opening the window never waits for matplotlib."""
-        if self.canvas is not None:
-            return
-        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-        from matplotlib.figure import Figure
-
-        self.figure = Figure(layout="constrained")
-        self.canvas = FigureCanvasQTAgg(self.figure)
-        self.canvas.mpl_connect("button_press_event", self._on_click)
-        self.canvas.mpl_connect("motion_notify_event", self._on_hover)
-        self.chart_area.layout().addWidget(self.canvas)
+        self.picture.bar_clicked.connect(self.show_bar)
+        self.picture.resized.connect(self._resized)
+        self.entry_loader.arrived.connect(self._show_entries)
+        self.entry_loader.failed.connect(self.say)
+        self.saver.arrived.connect(self._saved)
+        self.saver.failed.connect(self.say)
 
     # -- showing ---------------------------------------------------------------------------
 
@@ -118,15 +127,57 @@ class ChartsView(ReviewView):
     def set_kind(self, kind: str) -> None:
         self.kind.setCurrentIndex(self.kind.findData(kind))
 
-    def load(self) -> None:
-        self.filters.set_areas(self.journal.areas())
-        self._ensure_canvas()
-        kind, entry_filter = self.current_kind(), self.filters.entry_filter()
-        self._data = kinds.load(self.journal, kind, entry_filter)
-        kinds.draw(kind, self._data, entry_filter, figure=self.figure)
-        self.canvas.draw_idle()
-        self.entries_panel.setVisible(kind == "pareto")
-        self._restore_bar()
+    def fetch(self) -> Callable[[], Loaded]:
+        self._measure_canvas()
+        journal, kind, entry_filter, canvas = (self.journal, self.current_kind(), self.filters.entry_filter(),
+                                               self._canvas)
+
+        def read() -> Loaded:
+            areas = journal.areas()
+            data = kinds.load(journal, kind, entry_filter)
+            return kind, entry_filter, areas, data, chart_render.render(kind, data, entry_filter, canvas)
+        return read
+
+    def show_data(self, loaded: Loaded) -> None:
+        kind, entry_filter, areas, data, chart = loaded
+        self._drawn, self._data, self.figure = (kind, entry_filter), data, chart.figure
+        self.picture.show_chart(chart)
+        if areas is not None:  # not only drawn again at another size
+            self.filters.set_areas(areas)
+            if self.filters.entry_filter() != entry_filter:  # the chosen area is gone: draw all areas
+                self.refresh()
+            self.entries_panel.setVisible(kind == "pareto")
+            self._restore_bar()
+        if self.picture.drawn_size() != self.picture.size():
+            self._redraw_soon.start()
+
+    def is_loading(self) -> bool:
+        return super().is_loading() or self.entry_loader.is_loading() or self.saver.is_loading()
+
+    def _measure_canvas(self) -> None:
+        """Tell the worker the size to draw at (it reads it when it starts drawing)."""
+        self._canvas.width, self._canvas.height = self.picture.width(), self.picture.height()
+        self._canvas.ratio = self.picture.devicePixelRatioF()
+
+    def _resized(self) -> None:
+        self._measure_canvas()
+        if self.picture.image is not None:
+            self._redraw_soon.start()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self.picture.image is not None and self.picture.drawn_size() != self.picture.size():
+            self._redraw_soon.start()  # resized while another tab was shown
+
+    def _redraw(self) -> None:
+        """Draw the chart on screen again at the picture's size (after the next load, if one runs)."""
+        if not self.isVisible() or self._drawn is None or self.picture.drawn_size() == self.picture.size():
+            return
+        if self.loader.is_loading():
+            return  # that load draws at the size it finds when it starts drawing, and checks again
+        (kind, entry_filter), data, canvas = self._drawn, self._data, self._canvas
+        self.loader.load(lambda: (kind, entry_filter, None, data,
+                                  chart_render.render(kind, data, entry_filter, canvas)))
 
     def _restore_bar(self) -> None:
         """After a redraw, list the same bar's entries again if that bar is still there."""
@@ -134,28 +185,15 @@ class ChartsView(ReviewView):
         index = next((i for i, bar in enumerate(self.bars()) if bar.names == names), None)
         if index is None:
             self._bar_names = ()
+            self.picture.set_outlined(None)
             self.entries.set_rows([])
             self.entries_caption.setText(CLICK_HINT)
         else:
             self.show_bar(index)
 
-    def bars(self) -> list:
+    def bars(self) -> list[ParetoBar]:
         """The Pareto bars on screen (empty for the other charts)."""
-        return list(self._data) if self.current_kind() == "pareto" and self._data else []
-
-    def _bar_under(self, event: MouseEvent) -> int | None:
-        from journal.charts.builders import bar_at
-
-        return bar_at(self.figure, event) if self.current_kind() == "pareto" and self.bars() else None
-
-    def _on_click(self, event: MouseEvent) -> None:
-        index = self._bar_under(event)
-        if index is not None and event.button == 1:
-            self.show_bar(index)
-
-    def _on_hover(self, event: MouseEvent) -> None:
-        over_bar = self._bar_under(event) is not None
-        self.canvas.setCursor(Qt.CursorShape.PointingHandCursor if over_bar else Qt.CursorShape.ArrowCursor)
+        return list(self._data) if self._drawn and self._drawn[0] == "pareto" and self._data else []
 
     def show_bar(self, index: int) -> None:
         """List the filtered entries behind Pareto bar `index`, and outline that bar."""
@@ -163,22 +201,16 @@ class ChartsView(ReviewView):
 
         bar = self.bars()[index]
         self._bar_names = bar.names
-        rows = entries_with_mechanisms(self.journal, bar.names, self.filters.entry_filter())
+        self.picture.set_outlined(index)
+        journal, entry_filter = self.journal, self._drawn[1]
+        self.entry_loader.load(lambda: (bar, entries_with_mechanisms(journal, bar.names, entry_filter)))
+
+    def _show_entries(self, found: tuple[ParetoBar, list[EntrySummary]]) -> None:
+        bar, rows = found
         self.entries.set_rows(rows)
         fit_columns(self.entries_view)
         count = f"{len(rows)} entr" + ("y" if len(rows) == 1 else "ies")
         self.entries_caption.setText(f"{count} behind “{bar.label}”: double-click one to open it.")
-        self._outline_bar(index)
-
-    def _outline_bar(self, index: int) -> None:
-        from journal.charts.builders import bar_index
-        from journal.charts.style import INK
-
-        for patch in self.figure.axes[0].patches:
-            chosen = bar_index(patch) == index
-            patch.set_edgecolor(INK if chosen else "none")
-            patch.set_linewidth(2.0 if chosen else 0.0)
-        self.canvas.draw_idle()
 
     def shown_entries(self) -> list[EntrySummary]:
         return self.entries.rows()
@@ -189,21 +221,16 @@ class ChartsView(ReviewView):
     # -- saving ----------------------------------------------------------------------------
 
     def save_chart(self) -> None:
-        """Ask for a file and write the chart on screen there, at export size."""
-        from journal.charts.files import chart_format, write_figure
-        from journal.exchange.errors import ExchangeError
-
-        if self._data is None:
-            self.reload()
-        kind = self.current_kind()
+        """Ask for a file and write the chart on screen there, at export size (in the background)."""
+        kind, entry_filter = self.current_kind(), self.filters.entry_filter()
         path = SaveChartDialog.ask(self, self._last_folder / f"fivewhys-{kind}.png")
         if path is None:
             return
-        entry_filter = self.filters.entry_filter()
-        try:
-            write_figure(kinds.draw(kind, self._data, entry_filter), path, chart_format(path))
-        except ExchangeError as error:
-            self.say(str(error))
-            return
+        journal, data = self.journal, self._data if self._drawn == (kind, entry_filter) else None
+        self.say(f"Saving the chart to {path}…")
+        self.saver.load(lambda: chart_render.save(
+            kind, kinds.load(journal, kind, entry_filter) if data is None else data, entry_filter, path))
+
+    def _saved(self, path: Path) -> None:
         self._last_folder = path.parent
         self.say(f"Saved the chart to {path}.")

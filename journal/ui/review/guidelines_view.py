@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QLineEdit, QTableView, QVBoxLayout, QWidget
 
 from journal.store import review_queries as queries
 from journal.ui.review.base import ReviewView, fit_columns, set_up_table
-from journal.ui.review.models import ROW_ROLE, Column, RowTableModel, day_text, filtered_sorted
+from journal.ui.review.models import ROW_ROLE, Column, RowTableModel, day_text, search_texts
 
 if TYPE_CHECKING:
+    from journal.domain.review import GuidelineItem
     from journal.store.repository import Journal
 
 GUIDELINE_COLUMNS = (
@@ -27,23 +29,30 @@ class GuidelinesView(ReviewView):
     def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
         super().__init__(journal, parent)
         self.model = RowTableModel(GUIDELINE_COLUMNS, parent=self)
-        self.proxy = filtered_sorted(self.model, self)
         self.table = QTableView(self)
         self.search = QLineEdit(self)
         self.search.setPlaceholderText("Filter guidelines")
         self.search.setClearButtonEnabled(True)
-        set_up_table(self.table, self.proxy, sortable=True, stretch=0)
+        set_up_table(self.table, self.model, sortable=True, stretch=0)
         self.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
         layout = QVBoxLayout(self)
         layout.addWidget(self.search)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.status)
-        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        layout.addWidget(self.footer())
+        self.search.textChanged.connect(self.model.set_filter)
         self.table.activated.connect(self._open_entry)
 
-    def load(self) -> None:
-        rows = queries.all_guidelines(self.journal)
-        self.model.set_rows(rows)
+    def fetch(self) -> Callable[[], Any]:
+        journal = self.journal
+
+        def read() -> tuple[list[GuidelineItem], list[str]]:
+            rows = queries.all_guidelines(journal)
+            return rows, search_texts(GUIDELINE_COLUMNS, rows)
+        return read
+
+    def show_data(self, data: tuple[list[GuidelineItem], list[str]]) -> None:
+        rows, texts = data
+        self.model.set_rows(rows, texts)
         fit_columns(self.table, widest=420)
         count = len(rows)
         self.say(f"{count} guideline" + ("" if count == 1 else "s") + " adopted." if rows else

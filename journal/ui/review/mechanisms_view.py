@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QGroupBox,
@@ -21,16 +22,18 @@ from journal.domain.review import MechanismOverview, NearDuplicate, near_duplica
 from journal.store import review_queries as queries
 from journal.store.errors import JournalError
 from journal.ui.review import palette
-from journal.ui.review.base import ReviewView, fit_columns, set_up_table
+from journal.ui.review.base import ReviewView, fit_columns, select_rows, set_up_table
 from journal.ui.review.charts_view import ENTRY_COLUMNS
+from journal.ui.review.loader import Loader
 from journal.ui.review.merge_dialog import MergeMechanismsDialog
-from journal.ui.review.models import ROW_ROLE, Column, RowTableModel, day_text, filtered_sorted
+from journal.ui.review.models import ROW_ROLE, Column, RowTableModel, day_text
 from journal.ui.review.rename_dialog import RenameMechanismDialog
 
 if TYPE_CHECKING:
     from journal.store.repository import Journal
 
 RECURRED_COLUMN = 4
+LOOKING = "Names that look alike: looking…"
 
 
 def _day(day: Any) -> str:
@@ -78,7 +81,6 @@ class MechanismsView(ReviewView):
     def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
         super().__init__(journal, parent)
         self.model = RowTableModel(MECHANISM_COLUMNS, self._decorate, self)
-        self.proxy = filtered_sorted(self.model, self)
         self.table = QTableView(self)
         self.search = QLineEdit(self)
         self.rename_button = QPushButton("Rename…", self)
@@ -89,10 +91,13 @@ class MechanismsView(ReviewView):
         self.duplicates = RowTableModel(DUPLICATE_COLUMNS, parent=self)
         self.duplicates_view = QTableView(self)
         self.merge_pair_button = QPushButton("Merge this pair…", self)
-        self.duplicates_box = QGroupBox("Names that look alike", self)
-        self._names_checked: tuple[str, ...] | None = None
+        self.duplicates_box = QGroupBox(LOOKING, self)
+        self.duplicate_loader = Loader(self)
+        self._names_checked: tuple[str, ...] | None = None  # whose look-alikes are shown or on their way
+        self._select_next: list[str] | None = None  # to select when the next load arrives
         self._lay_out()
         self._connect()
+        self._update_buttons()  # nothing is chosen while the first load runs
 
     def _lay_out(self) -> None:
         self.search.setPlaceholderText("Filter mechanisms")
@@ -101,7 +106,7 @@ class MechanismsView(ReviewView):
         tools.addWidget(self.search, 1)
         tools.addWidget(self.rename_button)
         tools.addWidget(self.merge_button)
-        set_up_table(self.table, self.proxy, multi=True, sortable=True)
+        set_up_table(self.table, self.model, multi=True, sortable=True)
         self.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
         set_up_table(self.entries_view, self.entries, stretch=0)
         QVBoxLayout(self.entries_box).addWidget(self.entries_view)
@@ -119,10 +124,10 @@ class MechanismsView(ReviewView):
         layout = QVBoxLayout(self)
         layout.addLayout(tools)
         layout.addWidget(splitter, 1)
-        layout.addWidget(self.status)
+        layout.addWidget(self.footer())
 
     def _connect(self) -> None:
-        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.search.textChanged.connect(self.model.set_filter)
         self.rename_button.clicked.connect(self.rename_selected)
         self.merge_button.clicked.connect(self.merge_selected)
         self.merge_pair_button.clicked.connect(self.merge_selected_pair)
@@ -130,26 +135,40 @@ class MechanismsView(ReviewView):
         self.table.doubleClicked.connect(self.rename_selected)
         self.entries_view.activated.connect(self._open_entry)
         self.duplicates_view.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.duplicate_loader.arrived.connect(self._show_duplicates)
+        self.duplicate_loader.failed.connect(self.say)
 
     # -- loading ---------------------------------------------------------------------------
 
-    def load(self) -> None:
-        chosen = self.selected_names()
-        rows = queries.mechanism_overview(self.journal)
+    def fetch(self) -> Callable[[], Any]:
+        journal = self.journal
+
+        return lambda: queries.mechanism_overview(journal)
+
+    def show_data(self, rows: list[MechanismOverview]) -> None:
+        chosen = self.selected_names() if self._select_next is None else self._select_next
+        self._select_next = None
         self.model.set_rows(rows)
         fit_columns(self.table, widest=480)
-        self._load_duplicates(tuple(row.name for row in rows))
+        self._check_duplicates(tuple(row.name for row in rows))
         self.select(chosen)
         self._selection_changed()
 
-    def _load_duplicates(self, names: tuple[str, ...]) -> None:
-        if names != self._names_checked:  # only names matter: skip the pairwise check after other edits
+    def is_loading(self) -> bool:
+        return super().is_loading() or self.duplicate_loader.is_loading()
+
+    def _check_duplicates(self, names: tuple[str, ...]) -> None:
+        """Look for look-alike names in the background, only when the names changed."""
+        if names != self._names_checked:
             self._names_checked = names
-            pairs = near_duplicates(names)
-            self.duplicates.set_rows(pairs)
-            fit_columns(self.duplicates_view, widest=200)
-            self.duplicates_box.setTitle(f"Names that look alike ({len(pairs)})" if pairs else
-                                         "Names that look alike: none")
+            self.duplicate_loader.load(lambda: near_duplicates(names))
+
+    def _show_duplicates(self, pairs: list[NearDuplicate]) -> None:
+        self.duplicates.set_rows(pairs)
+        fit_columns(self.duplicates_view, widest=200)
+        self.duplicates_box.setTitle(f"Names that look alike ({len(pairs)})" if pairs else
+                                     "Names that look alike: none")
+        self._update_buttons()
 
     def _decorate(self, row: MechanismOverview, column: int, role: int) -> Any:
         if not row.recurred_after_fix:
@@ -173,14 +192,10 @@ class MechanismsView(ReviewView):
     def select(self, names: list[str]) -> None:
         """Select the rows of these mechanisms (ignoring case), scrolling to the first."""
         wanted = {name.casefold() for name in names}
-        selection = self.table.selectionModel()
-        selection.clearSelection()
-        for row in range(self.proxy.rowCount()):
-            index = self.proxy.index(row, 0)
-            if index.data(ROW_ROLE).name.casefold() in wanted:
-                selection.select(index, QItemSelectionModel.SelectionFlag.Select
-                                 | QItemSelectionModel.SelectionFlag.Rows)
-                self.table.scrollTo(index)
+        rows = self.model.rows_where(lambda mechanism: mechanism.name.casefold() in wanted)
+        select_rows(self.table, rows)
+        if rows:
+            self.table.scrollTo(self.model.index(rows[0], 0))
 
     def _selection_changed(self, *_args: object) -> None:
         names = self.selected_names()
@@ -212,7 +227,7 @@ class MechanismsView(ReviewView):
         others = [row.name for row in self.model.rows() if row.name != old]
         new = RenameMechanismDialog.ask(self, old, others)
         if new and self._change(lambda: self.journal.rename_mechanism(old, new)):
-            self.select([new])
+            self._select_next = [new]
             self.say(f"Renamed “{old}” to “{new}”.")
 
     def merge_selected(self) -> None:
@@ -234,7 +249,7 @@ class MechanismsView(ReviewView):
             return
         sources = [name for name in selected if name != target]
         if self._change(lambda: self.journal.merge_mechanisms(sources, target)):
-            self.select([target])
+            self._select_next = [target]
             self.say(f"Merged {', '.join(f'“{s}”' for s in sources)} into “{target}”.")
 
     def _preview(self, sources: list[str], target: str) -> Any:

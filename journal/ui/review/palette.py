@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from PySide6.QtGui import QBrush, QColor, QPalette
 
 WARNING_HUE = QColor("#c2483a")  # the charts' accent: "came back after a fix", "overdue"
@@ -25,3 +27,15 @@ def warning_text(palette: QPalette) -> QBrush:
 def quiet_text(palette: QPalette) -> QBrush:
     """Text for finished things (done or dropped actions)."""
     return QBrush(palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
+
+
+class Brushes(NamedTuple):
+    """The three highlight brushes of one palette, made once per load rather than once per cell."""
+
+    warning_background: QBrush
+    warning_text: QBrush
+    quiet_text: QBrush
+
+
+def action_brushes(palette: QPalette) -> Brushes:
+    return Brushes(warning_background(palette), warning_text(palette), quiet_text(palette))

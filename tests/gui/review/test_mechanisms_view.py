@@ -19,9 +19,9 @@ CALENDAR = "No shared calendar at home"
 
 def table(view: MechanismsView) -> list[tuple[str, ...]]:
     """The table as the user sees it: every cell's text, in the view's order."""
-    proxy = view.proxy
-    return [tuple(proxy.index(row, column).data() for column in range(proxy.columnCount()))
-            for row in range(proxy.rowCount())]
+    model = view.model
+    return [tuple(model.index(row, column).data() for column in range(model.columnCount()))
+            for row in range(model.rowCount())]
 
 
 def test_the_table_shows_counts_and_calls_out_returns(sample, shown, qtmodeltester):
@@ -38,16 +38,16 @@ def test_the_table_shows_counts_and_calls_out_returns(sample, shown, qtmodeltest
 
 def test_returns_are_highlighted_from_the_palette(sample, shown):
     view = shown(MechanismsView(sample))
-    for row in range(view.proxy.rowCount()):
-        mechanism = view.proxy.index(row, 0).data(ROW_ROLE)
-        background = view.proxy.index(row, 0).data(Qt.ItemDataRole.BackgroundRole)
-        font = view.proxy.index(row, RECURRED_COLUMN).data(Qt.ItemDataRole.FontRole)
+    for row in range(view.model.rowCount()):
+        mechanism = view.model.index(row, 0).data(ROW_ROLE)
+        background = view.model.index(row, 0).data(Qt.ItemDataRole.BackgroundRole)
+        font = view.model.index(row, RECURRED_COLUMN).data(Qt.ItemDataRole.FontRole)
         if mechanism.recurred_after_fix:
             assert background == palette.warning_background(view.palette())
             assert font.bold()
         else:
             assert background is None and font is None
-    tip = view.proxy.index(0, RECURRED_COLUMN).data(Qt.ItemDataRole.ToolTipRole)
+    tip = view.model.index(0, RECURRED_COLUMN).data(Qt.ItemDataRole.ToolTipRole)
     assert tip == ("An action for this mechanism was marked done on 2026-07-08, yet it appeared again in "
                    "entries of 2026-11-14. The fix may not have worked.")
 
@@ -69,13 +69,14 @@ def test_the_filter_box_narrows_the_table(sample, shown):
     assert [row[0] for row in table(view)] == [SCREENS]
 
 
-def test_rename_keeps_the_counts(sample, shown, monkeypatch):
+def test_rename_keeps_the_counts(sample, shown, monkeypatch, settle):
     view = shown(MechanismsView(sample))
     view.select([MANUAL])
     asked = []
     monkeypatch.setattr(RenameMechanismDialog, "ask", classmethod(
         lambda cls, parent, name, others: asked.append((name, sorted(others))) or "Steps done from memory"))
     view.rename_button.click()
+    settle(view)
     assert asked[0][0] == MANUAL and MANUAL not in asked[0][1] and len(asked[0][1]) == 6
     rows = {row[0]: row for row in table(view)}
     assert rows["Steps done from memory"][1:4] == ("3", "2026-11-14", "2") and MANUAL not in rows
@@ -83,11 +84,12 @@ def test_rename_keeps_the_counts(sample, shown, monkeypatch):
     assert view.status.text() == f"Renamed “{MANUAL}” to “Steps done from memory”."
 
 
-def test_a_rename_the_journal_refuses_is_explained(sample, shown, monkeypatch):
+def test_a_rename_the_journal_refuses_is_explained(sample, shown, monkeypatch, settle):
     view = shown(MechanismsView(sample))
     view.select([MANUAL])
     monkeypatch.setattr(RenameMechanismDialog, "ask", classmethod(lambda cls, parent, name, others: SCREENS))
     view.rename_button.click()
+    settle(view)
     assert view.status.text() == f"A mechanism named “{SCREENS}” exists already; merge them instead."
     assert len(table(view)) == 7
 
@@ -107,7 +109,7 @@ def test_the_rename_dialog_points_to_merge_for_a_taken_name(qtbot):
     assert dialog.new_name() == "Steps done from memory"
 
 
-def test_merge_moves_the_links_and_previews_them(sample, shown, monkeypatch):
+def test_merge_moves_the_links_and_previews_them(sample, shown, monkeypatch, settle):
     view = shown(MechanismsView(sample))
     view.select([SCREENS])
     seen = {}
@@ -119,6 +121,7 @@ def test_merge_moves_the_links_and_previews_them(sample, shown, monkeypatch):
 
     monkeypatch.setattr(MergeMechanismsDialog, "ask", classmethod(choose))
     view.merge_button.click()
+    settle(view)
     assert seen["selected"] == [SCREENS]
     assert SCREENS not in seen["candidates"] and len(seen["candidates"]) == 6
     assert seen["preview"] == (f"2 whys in 2 entries will link to “{CALENDAR}”, "
@@ -143,7 +146,7 @@ def test_the_merge_dialog_previews_each_target(sample, qtbot):
     assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
 
 
-def test_look_alike_names_are_offered_for_merging(sample, shown, monkeypatch):
+def test_look_alike_names_are_offered_for_merging(sample, shown, monkeypatch, settle):
     entry = sample.create_entry("Lights out late again", date(2026, 11, 28), area="home")
     why = sample.add_why(entry, None, "Why?", "The tablet was by the bed.")
     sample.set_why_mechanisms(why, ["Screens in the bedroom at nite"])
@@ -155,14 +158,16 @@ def test_look_alike_names_are_offered_for_merging(sample, shown, monkeypatch):
     monkeypatch.setattr(MergeMechanismsDialog, "ask", classmethod(
         lambda cls, parent, selected, candidates, preview: SCREENS))
     view.merge_pair_button.click()
+    settle(view)
     rows = {row[0]: row for row in table(view)}
     assert rows[SCREENS][1] == "3" and len(rows) == 7
     assert view.duplicates.rows() == [] and view.duplicates_box.title() == "Names that look alike: none"
 
 
-def test_cancelling_a_merge_changes_nothing(sample, shown, monkeypatch):
+def test_cancelling_a_merge_changes_nothing(sample, shown, monkeypatch, settle):
     view = shown(MechanismsView(sample))
     view.select([SCREENS, CALENDAR])
     monkeypatch.setattr(MergeMechanismsDialog, "ask", classmethod(lambda cls, *args: None))
     view.merge_button.click()
+    settle(view)
     assert len(table(view)) == 7 and view.status.text() == ""

@@ -185,3 +185,43 @@ def test_describe_filter_names_each_filter():
     assert describe_filter(date(2026, 5, 1), date(2026, 6, 30), "home", "negative") == (
         "01 May 2026 – 30 Jun 2026  ·  area: home  ·  negative outcomes")
     assert describe_filter(date(2026, 5, 1), None, None, None) == "since 01 May 2026"
+
+
+def pairwise_near_duplicates(names, threshold=0.85):
+    """The obvious way: difflib's ratio for every pair (what near_duplicates must agree with)."""
+    import difflib
+
+    from journal.domain.review import NearDuplicate, _normalized
+
+    found = []
+    for i, first in enumerate(names):
+        for j in range(i + 1, len(names)):
+            score = difflib.SequenceMatcher(None, _normalized(names[j]), _normalized(first),
+                                            autojunk=False).ratio()
+            if score >= threshold:
+                found.append(NearDuplicate(first, names[j], score))
+    return sorted(found, key=lambda pair: -pair.similarity)
+
+
+def exactly(pairs):
+    return [(pair.first, pair.second, pair.similarity) for pair in pairs]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(alphabet="abcde -!É", min_size=0, max_size=12), max_size=14),
+       st.sampled_from([0.5, 0.85, 1.0]))
+def test_near_duplicates_agree_with_comparing_every_pair(names, threshold):
+    assert exactly(near_duplicates(names, threshold)) == exactly(pairwise_near_duplicates(names, threshold))
+
+
+def test_near_duplicates_agree_with_comparing_every_pair_on_many_generated_names():
+    from tests.benchmarks.generated_journal import mechanism_names
+
+    names = mechanism_names(90) + [f"No reminder for case {n:03d}!" for n in range(0, 90, 7)]
+    found = near_duplicates(names)
+    assert len(found) > 30
+    assert exactly(found) == exactly(pairwise_near_duplicates(names))
+
+
+def test_names_of_only_punctuation_are_alike():
+    assert exactly(near_duplicates(["!!", "?", "Real name"])) == [("!!", "?", 1.0)]

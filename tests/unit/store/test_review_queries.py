@@ -235,3 +235,81 @@ def test_dropped_and_entry_level_actions_are_not_fixes(journal):
     [row] = queries.mechanism_overview(journal)
     assert row.first_fix is None and not row.recurred_after_fix
     assert queries.timeline(journal).series[0].fixes == ()
+
+
+# -- the fast queries against straightforward references, on a varied generated journal ----------
+
+@pytest.fixture(scope="module")
+def varied(tmp_path_factory):
+    """120 generated entries over 20 mechanisms, with dropped, undated, done-without-a-date and
+    entry-level actions mixed in."""
+    from tests.benchmarks.generated_journal import generated_entries
+
+    entries, mechanisms = generated_entries(120, 20, whys_per_entry=4)
+    with Journal.open(tmp_path_factory.mktemp("varied") / "varied.sqlite", before_migration=None) as journal:
+        journal.import_entries(entries, mechanisms)
+        items = queries.all_actions(journal, date(2023, 1, 1))
+        for item in items[::5]:
+            journal.update_action(item.id, status=ActionStatus.DROPPED)
+        for item in items[1::7]:
+            journal.update_action(item.id, due_on=None)
+        for item in items[2::9]:
+            journal.update_action(item.id, status=ActionStatus.DONE, done_on=None)
+        for item in items[3::11]:
+            journal.add_action(item.entry_id, None, f"Entry-level follow-up of {item.text}")
+        yield journal
+
+
+def reference_overview(journal):
+    """The Mechanisms table computed the slow, obvious way from whole entries."""
+    from journal.domain.model import mechanism_key
+    from journal.domain.review import MechanismOverview
+
+    rows = []
+    everything = list(journal.all_entries())
+    for mechanism in journal.mechanisms():
+        key = mechanism_key(mechanism.name)
+        linked = [(entry, why) for entry in everything for why, _depth in entry.walk_whys()
+                  if key in {mechanism_key(name) for name in why.mechanisms}]
+        days = {entry.id: entry.occurred_on for entry, _why in linked}
+        actions = [action for _entry, why in linked for action in why.actions]
+        fixes = [a.done_on for a in actions if a.status is ActionStatus.DONE and a.done_on is not None]
+        first_fix = min(fixes, default=None)
+        rows.append(MechanismOverview(
+            mechanism.name, mechanism.description, len(days), len(linked), max(days.values(), default=None),
+            sum(a.status is ActionStatus.OPEN for a in actions),
+            sum(a.status is ActionStatus.DONE for a in actions), first_fix,
+            tuple(sorted(d for d in days.values() if d > first_fix)) if first_fix else ()))
+    return sorted(rows, key=lambda row: (-row.entries, mechanism_key(row.name)))
+
+
+def test_mechanism_overview_matches_a_count_from_whole_entries(varied):
+    overview = queries.mechanism_overview(varied)
+    assert overview == reference_overview(varied)
+    assert any(row.recurred_after_fix for row in overview) and any(row.done_actions for row in overview)
+
+
+@pytest.mark.parametrize("today", [date(2021, 3, 1), date(2023, 6, 15), date(2030, 1, 1)])
+def test_first_actions_are_the_first_of_all_actions(varied, today):
+    everything = queries.all_actions(varied, today)
+    open_count = sum(item.status is ActionStatus.OPEN for item in everything)
+    statuses = {item.status for item in everything}
+    assert statuses == set(ActionStatus) and any(item.due_on is None for item in everything)
+    for count in (1, 7, open_count, open_count + 5, len(everything), len(everything) + 10):
+        assert queries.first_actions(varied, count, today) == everything[:count], count
+
+
+def test_first_actions_of_the_sample_and_of_an_empty_journal(sample, tmp_path):
+    today = date(2026, 10, 15)
+    assert queries.first_actions(sample, 6, today) == queries.all_actions(sample, today)[:6]
+    with Journal.open(tmp_path / "empty.sqlite") as empty:
+        assert queries.first_actions(empty, 10, today) == []
+
+
+def test_actions_with_ids_read_those_actions_as_all_actions_has_them(varied):
+    everything = queries.all_actions(varied, date(2023, 6, 15))
+    wanted = everything[::3]
+    ids = [item.id for item in wanted] + ["no such action"]
+    found = {item.id: item for item in queries.actions_with_ids(varied, ids)}
+    assert found == {item.id: item for item in wanted}
+    assert any(item.mechanisms for item in wanted) and any(not item.mechanisms for item in wanted)

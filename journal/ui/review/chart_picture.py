@@ -1,0 +1,94 @@
+"""The chart on screen: an image drawn off the UI thread, its bars clickable, the chosen one outlined."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen, QResizeEvent
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+if TYPE_CHECKING:
+    from journal.ui.review.chart_render import Box, RenderedChart
+
+OUTLINE = QColor("#2e3a46")  # the charts' ink (journal.charts.style.INK), without importing matplotlib
+OUTLINE_WIDTH = 2.5
+WAITING = "Drawing the chart…"
+
+
+class ChartPicture(QWidget):
+    """Shows a RenderedChart (stretched to fit until one of the new size arrives); emits the bar clicked."""
+
+    bar_clicked = Signal(int)
+    resized = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.image: QImage | None = None
+        self._bars: tuple[Box, ...] = ()
+        self._image_size = QSize()
+        self.outlined: int | None = None
+        self.setMouseTracking(True)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setAutoFillBackground(True)
+        self.setBackgroundRole(QPalette.ColorRole.Base)
+
+    def show_chart(self, chart: RenderedChart) -> None:
+        image = QImage(chart.pixels, chart.width, chart.height, QImage.Format.Format_RGBA8888).copy()
+        image.setDevicePixelRatio(chart.ratio)
+        self.image, self._bars = image, chart.bars
+        self._image_size = QSize(round(chart.width / chart.ratio), round(chart.height / chart.ratio))
+        self.update()
+
+    def drawn_size(self) -> QSize:
+        """The size (device-independent pixels) the image on screen was drawn for."""
+        return QSize(self._image_size)
+
+    def set_outlined(self, index: int | None) -> None:
+        self.outlined = index
+        self.update()
+
+    def bar_at(self, x: float, y: float) -> int | None:
+        """The bar under a point of the widget, or None."""
+        if self._image_size.isEmpty():
+            return None
+        sx, sy = self._image_size.width() / self.width(), self._image_size.height() / self.height()
+        return next((box.index for box in self._bars if box.contains(x * sx, y * sy)), None)
+
+    def bar_rect(self, index: int) -> QRectF:
+        """Where bar `index` is on the widget (empty if there is no such bar)."""
+        box = next((box for box in self._bars if box.index == index), None)
+        if box is None or self._image_size.isEmpty():
+            return QRectF()
+        sx, sy = self.width() / self._image_size.width(), self.height() / self._image_size.height()
+        return QRectF(QPointF(box.left * sx, box.top * sy), QPointF(box.right * sx, box.bottom * sy))
+
+    # -- Qt's side ----------------------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        painter = QPainter(self)
+        if self.image is None:
+            painter.setPen(self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, WAITING)
+            return
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        painter.drawImage(QRectF(self.rect()), self.image)
+        if self.outlined is not None and not (rect := self.bar_rect(self.outlined)).isEmpty():
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(QPen(OUTLINE, OUTLINE_WIDTH))
+            painter.drawRect(rect)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        index = self.bar_at(event.position().x(), event.position().y())
+        if index is not None and event.button() == Qt.MouseButton.LeftButton:
+            self.bar_clicked.emit(index)
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        over_bar = self.bar_at(event.position().x(), event.position().y()) is not None
+        self.setCursor(Qt.CursorShape.PointingHandCursor if over_bar else Qt.CursorShape.ArrowCursor)
+        super().mouseMoveEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.resized.emit()
