@@ -1,7 +1,8 @@
 """Time the first look at each review tab in a real window on a copy of a large journal.
 
 Run: python -m tests.benchmarks.review_tabs [--db PATH] [--runs N] [--tabs Charts,Actions]
-                                            [--baseline DIR] [--warm] [--profile TAB] [--shots DIR]
+                                            [--baseline DIR] [--warm] [--gc-freeze] [--profile TAB]
+                                            [--shots DIR]
 
 Each run of each tab is a fresh process (offscreen Qt, private XDG folders) that opens the journal in a
 MainWindow, clicks the tab and waits until the view has its content. It reports, in milliseconds:
@@ -173,7 +174,7 @@ def warm_up(app: Any) -> None:
         app.processEvents()
 
 
-def child(db: Path, tab: str, shots: Path | None, warm: bool) -> dict[str, Any]:
+def child(db: Path, tab: str, shots: Path | None, warm: bool, gc_freeze: bool) -> dict[str, Any]:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -190,6 +191,10 @@ def child(db: Path, tab: str, shots: Path | None, warm: bool) -> dict[str, Any]:
     assert window.open_journal(db, remember=False)
     if warm:
         warm_up(app)
+    if gc_freeze:  # what an app-wide gc.freeze() after start-up would do to the collector's pauses
+        import gc
+
+        gc.freeze()
     instrument(clock)
     ticker.start()
     for _ in range(50):  # let the entry list settle
@@ -269,7 +274,7 @@ def profile_child(db: Path, tab: str) -> None:
 
 # -- the parent: one child per tab and run ------------------------------------------------------------
 
-def run(code: Path, db: Path, tab: str, home: Path, shots: Path | None, warm: bool) -> dict[str, Any]:
+def run(code: Path, db: Path, tab: str, home: Path, shots: Path | None, options: list[str]) -> dict[str, Any]:
     env = {k: v for k, v in os.environ.items() if k not in ("FIVEWHYS_DB", "FIVEWHYS_BENCH_EXIT")}
     env |= {"PYTHONPATH": str(code), "QT_QPA_PLATFORM": "offscreen", "HOME": str(home),
             "XDG_CACHE_HOME": str(FONT_CACHE),
@@ -277,8 +282,7 @@ def run(code: Path, db: Path, tab: str, home: Path, shots: Path | None, warm: bo
     args = [sys.executable, __file__, "--child", tab, "--db", str(db)]
     if shots:
         args += ["--shots", str(shots)]
-    if warm:
-        args.append("--warm")
+    args += options
     done = subprocess.run(args, env=env, cwd=code, capture_output=True, text=True, timeout=300)
     if done.returncode != 0:
         raise RuntimeError(f"{tab} in {code}: {done.stderr.strip()[-800:]}")
@@ -302,13 +306,15 @@ def main() -> None:
     parser.add_argument("--shots", type=Path, help="save each tab as it first looks to DIR/<tab>.png")
     parser.add_argument("--warm", action="store_true",
                         help="import matplotlib in the background first (journal.ui.review.warm_up_charts)")
+    parser.add_argument("--gc-freeze", action="store_true",
+                        help="gc.freeze() once the journal is open (as the app could, after start-up)")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         import faulthandler
 
         faulthandler.dump_traceback_later(CHILD_TIMEOUT_S, exit=True)  # a stuck child says where
-        print(json.dumps(child(args.db, args.child, args.shots, args.warm)))
+        print(json.dumps(child(args.db, args.child, args.shots, args.warm, args.gc_freeze)))
         return
     with tempfile.TemporaryDirectory(prefix="fivewhys-tabs-") as folder:
         db = Path(folder) / "journal.sqlite"
@@ -320,14 +326,15 @@ def main() -> None:
                 f"XDG_{kind}_HOME": str(Path(folder) / kind.lower()) for kind in ("CONFIG", "DATA", "STATE")}}
             profile_child(db, args.profile)
             return
+        options = ["--warm"] * args.warm + ["--gc-freeze"] * args.gc_freeze
         codes = [("this", ROOT)] + ([("baseline", args.baseline.resolve())] if args.baseline else [])
         for tab in args.tabs.split(","):
             results: dict[str, list] = {label: [] for label, _code in codes}
             for _ in range(args.runs):
                 for label, code in codes:
-                    results[label].append(run(code, db, tab, Path(folder) / "home", args.shots, args.warm))
+                    results[label].append(run(code, db, tab, Path(folder) / "home", args.shots, options))
             for label, _code in codes:
-                report(f"{tab} ({label}{', warmed up' if args.warm else ''})", results[label])
+                report(f"{tab} ({' '.join([label, *options])})", results[label])
 
 
 if __name__ == "__main__":

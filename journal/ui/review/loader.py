@@ -1,45 +1,39 @@
-"""Reads for the review views on a worker thread: the newest result is shown, older ones are dropped."""
+"""Reads for the review views on worker threads: the newest result is shown, older ones are dropped.
+
+The workers are plain Python threads that never touch Qt: a timer on the UI thread picks their results
+up. (A QObject that lives on a worker thread, as BackgroundCall's does, is destroyed there when the
+thread ends; Qt then holds a signal-slot lock while PySide waits for the GIL, and a UI thread that
+holds the GIL and asks for that lock, as QObject.sender() or connect() do, never gets it: the window
+freezes for good. It happened here, about once in fifty test runs.)
+"""
 
 from __future__ import annotations
 
-import atexit
+import concurrent.futures
+import logging
 import sys
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QDeadlineTimer, QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
-from journal.ui.background import BackgroundCall
+from journal.exchange.errors import ExchangeError
+from journal.store.errors import JournalError
+from journal.ui.background import UNEXPECTED
 
+WORKERS = 2  # a chart may be drawn while a table loads; more would only share the same two cores
+POLL_MS = 10  # how often the UI thread looks for a finished load (only while one is on its way)
 SWITCH_INTERVAL_S = 0.001
-_RUNNING: set[BackgroundCall] = set()  # kept alive until their thread ends, whatever became of the view
-_set_up = False
+_pool: concurrent.futures.ThreadPoolExecutor | None = None
+_pending: set[concurrent.futures.Future] = set()
 
 
-def _forget_finished() -> None:
-    """Let go of the calls whose thread has wholly ended.
-
-    Not merely isFinished(): a thread that is finishing still deletes its worker, which needs the
-    GIL, while destroying its QThread waits for it with the GIL held: a deadlock. wait() with no
-    time to wait answers only once the thread is done, and lets go of the GIL while it asks.
-    """
-    for job in [job for job in _RUNNING if job.thread.wait(QDeadlineTimer(0))]:
-        _RUNNING.discard(job)
-
-
-def wait_for_loads() -> None:
-    """Block until every load started so far has ended (before the journal they read goes away)."""
-    for call in list(_RUNNING):
-        call.wait()
-
-
-def _first_load() -> None:
-    """Set up, once, what background loads need: waiting for them at exit, and a fair GIL."""
-    global _set_up  # noqa: PLW0603
-    if not _set_up:
-        _set_up = True
-        atexit.register(wait_for_loads)  # a thread still reading when Python shuts down would crash it
+def _workers() -> concurrent.futures.ThreadPoolExecutor:
+    global _pool  # noqa: PLW0603
+    if _pool is None:
         _share_the_gil()
+        _pool = concurrent.futures.ThreadPoolExecutor(WORKERS, thread_name_prefix="review-load")
+    return _pool
 
 
 def _share_the_gil() -> None:
@@ -53,26 +47,35 @@ def _share_the_gil() -> None:
         sys.setswitchinterval(SWITCH_INTERVAL_S)
 
 
-def _new_job(call: Callable[[], object]) -> BackgroundCall:
-    _first_load()
-    _forget_finished()  # the results of those still on their way are ignored anyway
-    job = BackgroundCall(call)  # no parent: its thread must not die with the view that asked
-    _RUNNING.add(job)
-    return job
+def _submit(call: Callable[[], Any]) -> concurrent.futures.Future:
+    future = _workers().submit(call)
+    _pending.add(future)
+    future.add_done_callback(_pending.discard)
+    return future
+
+
+def wait_for_loads() -> None:
+    """Block until every load started so far has ended (before the journal they read goes away)."""
+    concurrent.futures.wait(list(_pending))
 
 
 def run_in_background(call: Callable[[], object]) -> None:
     """Start `call` on a worker thread and forget it (it must only read, and touch no widget)."""
-    _new_job(call).start()
+    _submit(call).add_done_callback(_log_failure)
+
+
+def _log_failure(future: concurrent.futures.Future) -> None:
+    if not future.cancelled() and future.exception() is not None:
+        logging.getLogger(__name__).error("background call failed", exc_info=future.exception())
 
 
 class Loader(QObject):
     """Runs `load(call)` calls in the background, one result at a time.
 
     `arrived(result)` or `failed(sentence)` come on the UI thread, for the latest call only: a call
-    started before another is left to finish, and what it returns is ignored. A call must only read
-    (the journal, plain data) and touch no widget. The calls outlive a Loader deleted while they
-    run; their results then go nowhere.
+    started before another is cancelled if it has not begun, else left to finish, and what it
+    returns is ignored. A call must only read (the journal, plain data) and touch no widget. A call
+    may outlive its Loader; its result then goes nowhere.
     """
 
     arrived = Signal(object)
@@ -80,32 +83,38 @@ class Loader(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._latest: BackgroundCall | None = None
-        self._waiting = False
+        self._latest: concurrent.futures.Future | None = None
+        self._poll = QTimer(self)
+        self._poll.setInterval(POLL_MS)
+        self._poll.timeout.connect(self._look)
 
     def load(self, call: Callable[[], Any]) -> None:
         """Start `call` on a worker thread; any earlier call's result will be ignored."""
-        job = _new_job(call)
-        job.done.connect(self._on_done)
-        job.failed.connect(self._on_failed)
-        self._latest, self._waiting = job, True
-        job.start()
+        if self._latest is not None:
+            self._latest.cancel()  # only if it has not started
+        self._latest = _submit(call)
+        self._poll.start()
 
     def is_loading(self) -> bool:
         """Whether the latest call has not delivered its result yet."""
-        return self._waiting
+        return self._latest is not None
 
-    def _on_done(self, result: object) -> None:
-        if self._take(self.sender()):
-            self.arrived.emit(result)
+    def _look(self) -> None:
+        future = self._latest
+        if future is None or not future.done():
+            return
+        self._latest = None
+        self._poll.stop()
+        error = future.exception()
+        if error is None:
+            self.arrived.emit(future.result())
+        else:
+            self.failed.emit(_sentence(error))
 
-    def _on_failed(self, message: str) -> None:
-        if self._take(self.sender()):
-            self.failed.emit(message)
 
-    def _take(self, job: QObject | None) -> bool:
-        """Whether `job` is the latest call (which then counts as delivered)."""
-        if job is None or job is not self._latest:
-            return False
-        self._waiting = False
-        return True
+def _sentence(error: BaseException) -> str:
+    """What to tell the user about a failed load (as BackgroundCall says it)."""
+    if isinstance(error, (JournalError, ExchangeError)):
+        return str(error)
+    logging.getLogger(__name__).error("background load failed", exc_info=error)
+    return UNEXPECTED.format(error=error)
