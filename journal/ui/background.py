@@ -57,11 +57,8 @@ class BackgroundCall(QObject):
         """On the worker thread: run the call and keep its outcome (no Qt here)."""
         try:
             self._outcome = (True, self._call())
-        except (JournalError, ExchangeError) as error:
-            self._outcome = (False, str(error))
-        except Exception as error:  # a bug: say so in one sentence, keep the details in the log
-            logging.getLogger(__name__).exception("background call failed")
-            self._outcome = (False, UNEXPECTED.format(error=error))
+        except Exception as error:
+            self._outcome = (False, sentence_for(error))
 
     def _look(self) -> None:
         """On the UI thread: pass on what the call has reported so far, and its outcome once there."""
@@ -76,3 +73,14 @@ class BackgroundCall(QObject):
 
     def _report(self) -> None:
         """Hook for calls that report progress while they run (see ExportJob)."""
+
+
+def sentence_for(error: BaseException) -> str:
+    """What to tell the user about a call that failed: the journal's own sentence, or one for a bug.
+
+    A bug's details go to the log; the user gets one sentence saying the journal was not changed.
+    """
+    if isinstance(error, (JournalError, ExchangeError)):
+        return str(error)
+    logging.getLogger(__name__).error("background call failed", exc_info=error)
+    return UNEXPECTED.format(error=error)

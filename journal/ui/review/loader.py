@@ -1,10 +1,7 @@
 """Reads for the review views on worker threads: the newest result is shown, older ones are dropped.
 
 The workers are plain Python threads that never touch Qt: a timer on the UI thread picks their results
-up. (A QObject that lives on a worker thread, as BackgroundCall's does, is destroyed there when the
-thread ends; Qt then holds a signal-slot lock while PySide waits for the GIL, and a UI thread that
-holds the GIL and asks for that lock, as QObject.sender() or connect() do, never gets it: the window
-freezes for good. It happened here, about once in fifty test runs.)
+up, for the reason given in journal.ui.background (no QObject may end its life on a worker thread).
 """
 
 from __future__ import annotations
@@ -17,9 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from journal.exchange.errors import ExchangeError
-from journal.store.errors import JournalError
-from journal.ui.background import UNEXPECTED
+from journal.ui.background import sentence_for
 
 WORKERS = 2  # a chart may be drawn while a table loads; more would only share the same two cores
 POLL_MS = 10  # how often the UI thread looks for a finished load (only while one is on its way)
@@ -109,12 +104,4 @@ class Loader(QObject):
         if error is None:
             self.arrived.emit(future.result())
         else:
-            self.failed.emit(_sentence(error))
-
-
-def _sentence(error: BaseException) -> str:
-    """What to tell the user about a failed load (as BackgroundCall says it)."""
-    if isinstance(error, (JournalError, ExchangeError)):
-        return str(error)
-    logging.getLogger(__name__).error("background load failed", exc_info=error)
-    return UNEXPECTED.format(error=error)
+            self.failed.emit(sentence_for(error))
