@@ -56,6 +56,8 @@ def _node_pattern(node: dict) -> str:
     branches = [token + _node_pattern(child) for token, child in node.items() if token]
     if not branches:
         return ""
+    if len(branches) == 1 and "" not in node:
+        return branches[0]  # one way on: no group needed (keeps the pattern short and quick to compile)
     body = "(?:" + "|".join(branches) + ")"
     return body + "?" if "" in node else body
 

@@ -3,11 +3,13 @@
 import subprocess
 import sys
 import textwrap
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from journal.app import opens_window_only
+from journal.store.repository import Journal
 
 CHECKOUT = Path(__file__).parents[2]
 
@@ -35,8 +37,15 @@ def test_only_a_plain_window_start_skips_the_command_line_parser(argv, window_on
     assert opens_window_only(argv) is window_only
 
 
+def _run_script(script: str, tmp_path: Path) -> subprocess.CompletedProcess:
+    env = {"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin", "PYTHONPATH": str(CHECKOUT),
+           "XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_DATA_HOME": str(tmp_path / "data")}
+    return subprocess.run([sys.executable, "-c", textwrap.dedent(script)], capture_output=True, text=True,
+                          timeout=60, cwd=CHECKOUT, env=env)
+
+
 def test_the_first_frame_waits_for_nothing_it_does_not_show(tmp_path):
-    script = textwrap.dedent(f"""
+    done = _run_script(f"""
         import sys
         from journal.app import opens_window_only
         assert opens_window_only(["--db", "journal.sqlite"])
@@ -45,11 +54,31 @@ def test_the_first_frame_waits_for_nothing_it_does_not_show(tmp_path):
         app.processEvents()
         print(window.isVisible(), window.editor.editing.built() is None)
         print(*[name for name in {AFTER_THE_FIRST_FRAME!r} if name in sys.modules])
-    """)
-    env = {"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin", "PYTHONPATH": str(CHECKOUT),
-           "XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_DATA_HOME": str(tmp_path / "data")}
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60,
-                          cwd=CHECKOUT, env=env)
+    """, tmp_path)
     shown, imported_early = done.stdout.splitlines()
     assert shown == "True True", done.stderr
     assert imported_early == ""
+
+
+def test_the_store_and_the_guidance_rules_load_off_the_ui_thread_while_the_journal_is_checked(tmp_path):
+    journal = tmp_path / "journal.sqlite"
+    with Journal.open(journal) as opened:
+        opened.create_entry("The release ran late", date(2026, 1, 2))
+    done = _run_script(f"""
+        import sys, threading
+        loaded_on = {{}}
+        class NoteWhereLoaded:  # looks first for every module imported, finds none, notes the thread
+            def find_spec(self, name, path=None, target=None):
+                if name in ("journal.store.repository", "journal.domain.guidance"):
+                    loaded_on.setdefault(name, threading.current_thread().name)
+        sys.meta_path.insert(0, NoteWhereLoaded())
+        from journal.ui.launch import build_window
+        app, window = build_window([])
+        window.start_journal(__import__("pathlib").Path({str(journal)!r}), remember=False)
+        while window.journal is None or window.editor.entry() is None:
+            app.processEvents()
+        print(sorted(loaded_on.items()), window.editor.entry().title)
+    """, tmp_path)
+    assert done.stdout.strip() == (
+        "[('journal.domain.guidance', 'import-ahead'), ('journal.store.repository', 'import-ahead')] "
+        "The release ran late"), done.stderr

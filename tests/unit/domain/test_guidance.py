@@ -273,3 +273,9 @@ def test_never_raises_and_spans_stay_in_bounds(answer, question, parent, title):
     findings = check_answer(answer, question=question, parent_answer=parent, title=title)
     assert all(finding.kind in KINDS for finding in findings)
     assert all(0 <= finding.start <= finding.end <= len(answer) for finding in findings)
+
+
+def test_phrase_alternations_group_only_where_phrases_part():
+    pattern = guidance._alt(["just", "justice", "simply", "so-called"])
+    assert pattern == r"(?:just(?:ice)?|s(?:imply|o[-\s]?called))"
+    assert re.fullmatch(pattern, "so called") and not re.fullmatch(pattern, "justic")
