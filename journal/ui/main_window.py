@@ -52,6 +52,10 @@ OTHER_VERSION_SHOWN = "Showing the version saved in the other window; Edit › U
 DELETION_ACCEPTED = "The entry deleted in the other window is gone here too."
 # How often the window looks for writes made elsewhere (another window, `fivewhys import`): a few stats.
 WATCH_MS = 1500
+# Once the journal has been open this long after start-up, and no typing waits to be saved, matplotlib
+# is imported on a worker thread, so the first look at Charts need not wait for it (~0.4 s). The import
+# holds Python's lock for up to ~80 ms at a time: a pause in typing is the time for it.
+WARM_UP_CHARTS_MS = 2000
 
 
 class MainWindow(QMainWindow):
@@ -167,9 +171,20 @@ class MainWindow(QMainWindow):
         if self._closed:
             return
         if damage is None:
-            self.open_journal(path, remember)
+            if self.open_journal(path, remember):
+                QTimer.singleShot(WARM_UP_CHARTS_MS, self._warm_up_charts)
         else:
             self._refuse(path, damage, remember, damaged=True)
+
+    def _warm_up_charts(self) -> None:
+        if self._closed or self.journal is None:
+            return
+        if self.autosaver.has_pending():
+            QTimer.singleShot(WARM_UP_CHARTS_MS, self._warm_up_charts)  # typing: wait for a pause
+            return
+        from journal.ui.review import warm_up_charts
+
+        warm_up_charts()
 
     def open_journal(self, path: Path, remember: bool = True) -> bool:
         """Open the journal at `path`; on failure say why and offer another (False if none opened).

@@ -95,3 +95,18 @@ def test_closing_while_the_journal_is_locked_asks_first(qtbot, monkeypatch, wind
     monkeypatch.undo()
     window.close()
     assert not window.isVisible()
+
+
+def test_charts_warm_up_waits_for_a_pause_in_typing(qtbot, monkeypatch, window):
+    import journal.ui.review as review
+    from journal.ui import main_window
+
+    warmed = []
+    monkeypatch.setattr(review, "warm_up_charts", lambda: warmed.append(True))
+    monkeypatch.setattr(main_window, "WARM_UP_CHARTS_MS", 50)
+    window.new_entry()
+    qtbot.keyClicks(window.editor.outcome.title_edit, "Typing while the app settles")
+    window._warm_up_charts()
+    assert warmed == []  # postponed: an edit waits to be saved
+    qtbot.waitUntil(lambda: warmed == [True], timeout=3000)
+    assert not window.autosaver.has_pending()

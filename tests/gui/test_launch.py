@@ -82,3 +82,34 @@ def test_the_store_and_the_guidance_rules_load_off_the_ui_thread_while_the_journ
     assert done.stdout.strip() == (
         "[('journal.domain.guidance', 'import-ahead'), ('journal.store.repository', 'import-ahead')] "
         "The release ran late"), done.stderr
+
+
+def test_matplotlib_is_imported_on_a_worker_once_the_journal_has_been_open_a_while(tmp_path):
+    journal = tmp_path / "journal.sqlite"
+    Journal.open(journal).close()
+    done = _run_script(f"""
+        import sys, threading, time
+        loaded_on = {{}}
+        class NoteWhereLoaded:
+            def find_spec(self, name, path=None, target=None):
+                if name.startswith("matplotlib"):
+                    loaded_on.setdefault("matplotlib", threading.current_thread().name)
+        sys.meta_path.insert(0, NoteWhereLoaded())
+        from journal.ui import main_window
+        main_window.WARM_UP_CHARTS_MS = 50
+        from journal.ui.launch import build_window
+        app, window = build_window([])
+        window.start_journal(__import__("pathlib").Path({str(journal)!r}), remember=False)
+        while window.journal is None:
+            app.processEvents()
+        print("open", "matplotlib.figure" in sys.modules)
+        deadline = time.monotonic() + 30
+        while "journal.charts.builders" not in sys.modules and time.monotonic() < deadline:
+            app.processEvents()
+        from journal.ui.review.loader import wait_for_loads
+        wait_for_loads()
+        print(loaded_on, "matplotlib.figure" in sys.modules)
+    """, tmp_path)
+    opened, warmed = done.stdout.splitlines()
+    assert opened == "open False", done.stderr
+    assert warmed.startswith("{'matplotlib': 'review-load") and warmed.endswith("True"), done.stderr
