@@ -52,6 +52,7 @@ _ENTRY_FIELDS = frozenset({"title", "occurred_on", "area", "valence", "outcome",
 _ORDER_NEWEST = "e.occurred_on DESC, e.created_at DESC, e.id"
 _NO_FILTER = "1"
 _BATCH = 500  # entries read per batch by all_entries (a few MB of rows at a time)
+_IDS_AT_ONCE = 500  # ids bound in one IN (...) (well under SQLite's limit on variables)
 
 
 @dataclass(frozen=True)
@@ -110,14 +111,17 @@ class Journal:
             yield session
 
     @contextlib.contextmanager
-    def writing(self, changed: set[str] | None = None) -> Iterator[Session]:
-        """A write transaction; entries whose ids land in `changed` get reindexed and announced."""
+    def writing(self, changed: set[str] | None = None, reindex: bool = True) -> Iterator[Session]:
+        """A write transaction; entries whose ids land in `changed` get reindexed and announced.
+
+        `reindex=False` is for writes that change no searched text (an action's status)."""
         changed = set() if changed is None else changed
         self._require_in_place()
         with schema.translated(self.path), self._session(self._writer) as session, session.begin():
             yield session
             session.flush()
-            search.reindex_entries(session.connection(), changed)
+            if reindex:
+                search.reindex_entries(session.connection(), changed)
         self._watch.wrote()
         for listener in list(self._listeners):
             listener(frozenset(changed))
@@ -384,6 +388,23 @@ class Journal:
             for name, value in changes.items():
                 setattr(row, name, value)
 
+    def mark_actions(self, action_ids: Iterable[str], status: ActionStatus | str) -> None:
+        """Give these actions one status in one transaction, all or none (done dates them today)."""
+        status = _action_status(status)
+        ids = sorted(set(action_ids))
+        changed: set[str] = set()
+        with self.writing(changed, reindex=False) as session:  # a status is not searched
+            entry_of: dict[str, str] = {}
+            for chunk in _in_chunks(ids):
+                query = select(ActionRow.id, ActionRow.entry_id).where(ActionRow.id.in_(chunk))
+                entry_of.update((action_id, entry_id) for action_id, entry_id in session.execute(query))
+            if len(entry_of) < len(ids):
+                raise InvalidValue("An action to mark no longer exists; nothing was changed.")
+            done_on = date.today() if status is ActionStatus.DONE else None
+            _update_by_ids(session, ActionRow, ids, status=status.value, done_on=done_on)
+            changed.update(entry_of.values())
+            _update_by_ids(session, EntryRow, sorted(changed), updated_at=now_utc())
+
     def delete_action(self, action_id: str) -> None:
         """Remove an action."""
         self._delete_child(ActionRow, action_id, lambda row: sa.and_(
@@ -632,6 +653,19 @@ def _entries_of(session: Session, mechanism_ids: Sequence[str]) -> set[str]:
         return set()
     return set(session.exec(
         select(WhyMechanismRow.entry_id).where(WhyMechanismRow.mechanism_id.in_(mechanism_ids))))
+
+
+def _in_chunks(ids: Sequence[str]) -> Iterator[Sequence[str]]:
+    """Ids a few hundred at a time, for IN (...) clauses."""
+    for start in range(0, len(ids), _IDS_AT_ONCE):
+        yield ids[start:start + _IDS_AT_ONCE]
+
+
+def _update_by_ids(session: Session, table: type, ids: Sequence[str], **values: Any) -> None:
+    """Set these columns on the rows with these ids, in a few UPDATE statements (no ORM objects)."""
+    for chunk in _in_chunks(ids):
+        session.execute(sa.update(table).where(table.id.in_(chunk)).values(**values)
+                        .execution_options(synchronize_session=False))
 
 
 def _get(session: Session, table: type, row_id: str) -> Any:

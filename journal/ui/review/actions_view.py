@@ -67,6 +67,7 @@ class ActionsView(ReviewView):
         self._positions: dict[str, int] = {}
         self._brushes = palette.action_brushes(self.palette())
         self._paged = False  # whether the first rows were shown before all of them were read
+        self._failure = ""  # why the last mark failed: said again with the counts the reload brings
         self.table = QTableView(self)
         self.search = QLineEdit(self)
         self.open_only = QCheckBox("Open only", self)
@@ -142,7 +143,9 @@ class ActionsView(ReviewView):
             positions = data.positions
             select_rows(self.table, self.model.table_rows(positions[i] for i in chosen if i in positions))
         self._update_buttons()
-        self.say(f"{data.open} open, {data.overdue} overdue." if data.items else "No actions yet.")
+        counts = f"{data.open} open, {data.overdue} overdue." if data.items else "No actions yet."
+        self.say(f"{self._failure} {counts}".lstrip())
+        self._failure = ""
 
     def _show_first_page(self, items: list[ActionItem]) -> None:
         """Show the first rows (in the Status order), then read all of them."""
@@ -185,15 +188,15 @@ class ActionsView(ReviewView):
         """
         rows = {index.data(ROW_ROLE).id: index.row() for index in self.table.selectionModel().selectedRows()
                 if index.data(ROW_ROLE).status is not status}
-        marked = []
+        if not rows:
+            return
         try:
-            for action_id in rows:
-                self.journal.update_action(action_id, status=status)
-                marked.append(action_id)
+            self.journal.mark_actions(rows, status)  # one transaction: all of them or none
         except JournalError as error:
-            self.say(str(error))
-        if marked:
-            updated = queries.actions_with_ids(self.journal, marked)
+            self._failure = str(error)
+            self.say(self._failure)
+        else:
+            updated = queries.actions_with_ids(self.journal, list(rows))
             self.model.replace_rows({rows[item.id]: item for item in updated})
             self._update_buttons()
         self.refresh()

@@ -3,6 +3,7 @@
 from datetime import date
 
 import pytest
+import sqlalchemy
 from PySide6.QtCore import Qt
 
 from journal.domain.model import ActionStatus
@@ -152,3 +153,29 @@ def test_a_marked_action_shows_its_new_status_before_the_reload(actions_view, se
     assert actions_view.reopen_button.isEnabled() and not actions_view.done_button.isEnabled()
     settle(actions_view)
     assert column(actions_view, 0).index(text) == 7
+
+
+def test_every_selected_action_is_dropped_at_once(actions_view, sample, settle):
+    actions_view.table.selectAll()
+    assert len(actions_view.selected_actions()) == 14
+    actions_view.dropped_button.click()
+    assert set(column(actions_view, 1)) == {"dropped"}  # before the reload: every row patched
+    settle(actions_view)
+    assert set(column(actions_view, 1)) == {"dropped"} and len(actions_view.selected_actions()) == 14
+    assert actions_view.status.text() == "0 open, 0 overdue."
+    assert {action.status for action in sample.get_entry(
+        "2d7b8e90-5c1e-4f0b-b7a3-6e9c0f1d3c03").all_actions()} == {ActionStatus.DROPPED}
+
+
+def test_a_failed_mark_changes_nothing_and_says_why(actions_view, sample, settle):
+    text = "Alert when a job removes more than 5% of a table"
+    with sample.writing() as session:  # removed by another window since this list was read
+        session.execute(sqlalchemy.text("DELETE FROM action WHERE text = :text"), {"text": text})
+    actions_view.table.selectAll()
+    actions_view.done_button.click()
+    failure = "An action to mark no longer exists; nothing was changed."
+    assert actions_view.status.text() == failure
+    settle(actions_view)
+    assert actions_view.status.text() == f"{failure} 7 open, 4 overdue."  # the reload keeps the reason
+    assert text not in column(actions_view, 0) and actions_view.model.rowCount() == 13
+    assert all(action.done_on != date.today() for action in actions_view.model.rows())

@@ -183,3 +183,34 @@ def test_the_wait_for_another_programs_lock_is_set_per_journal(db_path):
         assert session.connection().exec_driver_sql("PRAGMA busy_timeout").scalar() == 200
     with Journal.open(db_path) as patient, patient.reading() as session:
         assert session.connection().exec_driver_sql("PRAGMA busy_timeout").scalar() == 2000
+
+
+def test_marking_many_actions_is_one_change_all_or_none(journal, monkeypatch):
+    monkeypatch.setattr(repository, "_IDS_AT_ONCE", 2)  # several IN (...) chunks, as for thousands
+    first = journal.create_entry("The release ran late", date(2026, 1, 5))
+    second = journal.create_entry("The budget stalled", date(2026, 1, 6))
+    ids = [journal.add_action(first, None, f"Add a checklist {n}") for n in range(3)]
+    ids.append(journal.add_action(second, None, "Add a reminder"))
+    journal_rows(journal, "UPDATE entry SET updated_at = '2026-01-01T00:00:00+00:00'")
+    announced = []
+    journal.subscribe(announced.append)
+
+    journal.mark_actions(ids, ActionStatus.DONE)
+    actions = journal.get_entry(first).actions + journal.get_entry(second).actions
+    assert {(a.status, a.done_on) for a in actions} == {(ActionStatus.DONE, date.today())}
+    assert announced == [frozenset({first, second})]
+    stamps = journal_rows(journal, "SELECT updated_at FROM entry")
+    assert len(stamps) == 2 and all(stamp > "2026-01-02" for (stamp,) in stamps)
+    assert [s.id for s in journal.list_entries(EntryFilter(text="reminder"))] == [second]  # still found
+
+    with pytest.raises(InvalidValue, match="no longer exists; nothing was changed"):
+        journal.mark_actions([ids[0], "no-such-action"], "open")
+    assert journal.get_entry(first).actions[0].status is ActionStatus.DONE
+    journal.mark_actions(ids[:2], "open")
+    assert [(a.status, a.done_on) for a in journal.get_entry(first).actions] == [
+        (ActionStatus.OPEN, None), (ActionStatus.OPEN, None), (ActionStatus.DONE, date.today())]
+
+
+def journal_rows(journal, sql):
+    with sqlite3.connect(journal.path) as db:
+        return db.execute(sql).fetchall()
