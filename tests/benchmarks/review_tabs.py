@@ -162,11 +162,19 @@ def step(app: Any, clock: Clock, view_of: Callable[[], Any], action: Callable[[]
     return {key: round(value * 1000, 1) for key, value in result.items()}
 
 
-def warm_up(app: Any) -> None:
-    """What the window may do when idle after opening a journal: import matplotlib in the background."""
+def warm_up(app: Any, window: Any) -> None:
+    """What the window does when idle after start-up: import matplotlib in the background, then set
+    what start-up made aside from the garbage collector (gc.freeze)."""
+    import gc
+
     import journal.ui.review as review
 
-    if hasattr(review, "warm_up_charts"):
+    if hasattr(window, "_settle_after_start"):
+        window._settle_after_start()
+        deadline = time.monotonic() + 60
+        while gc.get_freeze_count() == 0 and time.monotonic() < deadline:
+            app.processEvents()
+    elif hasattr(review, "warm_up_charts"):
         from journal.ui.review.loader import wait_for_loads
 
         review.warm_up_charts()
@@ -190,7 +198,7 @@ def child(db: Path, tab: str, shots: Path | None, warm: bool, gc_freeze: bool) -
     window.show()
     assert window.open_journal(db, remember=False)
     if warm:
-        warm_up(app)
+        warm_up(app, window)
     if gc_freeze:  # what an app-wide gc.freeze() after start-up would do to the collector's pauses
         import gc
 
@@ -305,7 +313,7 @@ def main() -> None:
     parser.add_argument("--profile", metavar="TAB", help="cProfile the first look at TAB instead")
     parser.add_argument("--shots", type=Path, help="save each tab as it first looks to DIR/<tab>.png")
     parser.add_argument("--warm", action="store_true",
-                        help="import matplotlib in the background first (journal.ui.review.warm_up_charts)")
+                        help="settle as the app does 2 s after start-up: matplotlib imported, gc.freeze()")
     parser.add_argument("--gc-freeze", action="store_true",
                         help="gc.freeze() once the journal is open (as the app could, after start-up)")
     parser.add_argument("--child", help=argparse.SUPPRESS)

@@ -102,11 +102,11 @@ def test_charts_warm_up_waits_for_a_pause_in_typing(qtbot, monkeypatch, window):
     from journal.ui import main_window
 
     warmed = []
-    monkeypatch.setattr(review, "warm_up_charts", lambda: warmed.append(True))
+    monkeypatch.setattr(review, "warm_up_charts", lambda then, parent: warmed.append(True))
     monkeypatch.setattr(main_window, "WARM_UP_CHARTS_MS", 50)
     window.new_entry()
     qtbot.keyClicks(window.editor.outcome.title_edit, "Typing while the app settles")
-    window._warm_up_charts()
+    window._settle_after_start()
     assert warmed == []  # postponed: an edit waits to be saved
     qtbot.waitUntil(lambda: warmed == [True], timeout=3000)
     assert not window.autosaver.has_pending()

@@ -7,6 +7,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QObject
     from PySide6.QtWidgets import QWidget
 
     from journal.store.repository import Journal
@@ -25,16 +26,24 @@ def review_view_builders(journal: Journal) -> list[tuple[str, Callable[[], QWidg
             ("Actions", partial(_actions, journal)), ("Guidelines", partial(_guidelines, journal))]
 
 
-def warm_up_charts() -> None:
+def warm_up_charts(then: Callable[[], object] | None = None, parent: QObject | None = None) -> None:
     """Import matplotlib and the chart builders on a worker thread, ahead of the Charts tab.
 
     The first look at Charts otherwise waits about half a second for that import (off the UI
     thread, but before the first chart). Call it once the window is idle after a journal opened.
+    `then` is called on the UI thread once the import is done (not if it failed; `parent` keeps the
+    wait alive).
     """
     from journal.ui.review.chart_render import warm_up
-    from journal.ui.review.loader import run_in_background
+    from journal.ui.review.loader import Loader, run_in_background
 
-    run_in_background(warm_up)
+    if then is None:
+        run_in_background(warm_up)
+        return
+    loader = Loader(parent)
+    loader.arrived.connect(lambda _nothing: (loader.deleteLater(), then()))
+    loader.failed.connect(lambda _sentence: loader.deleteLater())
+    loader.load(warm_up)
 
 
 def build_review_views(journal: Journal) -> list[tuple[str, QWidget]]:
