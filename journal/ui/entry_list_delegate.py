@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QPainter, QPalette
+from PySide6.QtGui import QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from journal.ui import look
@@ -21,6 +21,14 @@ def subtitle(summary: EntrySummary) -> str:
     """The second line of a row: when, where and which way it went."""
     parts = [summary.occurred_on.strftime("%d %b %Y").lstrip("0"), summary.area, summary.valence.value]
     return "  ·  ".join(part for part in parts if part)
+
+
+def mark_rect(row: QRect, metrics: QFontMetrics) -> QRect:
+    """Where a row's valence mark goes: a small dot before the title, centred on its first line."""
+    pad = metrics.averageCharWidth()
+    mark = max(6, metrics.height() * 5 // 11)
+    top = row.top() + metrics.lineSpacing() // 3 + (metrics.height() - mark) // 2
+    return QRect(row.left() + pad, top, mark, mark)
 
 
 class EntryRowDelegate(QStyledItemDelegate):
@@ -48,13 +56,12 @@ class EntryRowDelegate(QStyledItemDelegate):
         palette = option.palette
         metrics = option.fontMetrics
         pad = metrics.averageCharWidth()
-        mark = max(6, metrics.height() * 5 // 11)
-        rect = option.rect.adjusted(pad * 2 + mark, metrics.lineSpacing() // 3, -pad, 0)
+        mark = mark_rect(option.rect, metrics)
+        rect = option.rect.adjusted(pad * 2 + mark.width(), metrics.lineSpacing() // 3, -pad, 0)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(look.valence_color(palette, summary.valence))
-        top = rect.top() + (metrics.height() - mark) // 2
-        painter.drawEllipse(QRect(option.rect.left() + pad, top, mark, mark))
+        painter.drawEllipse(mark)
         text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         painter.setPen(palette.color(text_role))
         title_font = look.scaled_font(option.font, 1.0, bold=True)

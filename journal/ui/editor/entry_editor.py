@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QStackedWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 from journal.ui import look
 from journal.ui.autosave import Autosaver
 from journal.ui.editor.step import Change, Lookups, Step, Transform
+from journal.ui.editor.step_button import StepButton
 from journal.ui.entry_list_model import UNTITLED
 from journal.ui.lazy_widget import LazyWidget
 from journal.ui.undo import UndoHistory
@@ -35,11 +35,6 @@ if TYPE_CHECKING:
 
 EMPTY_TEXT = "Select an entry on the left, or press Ctrl+N to record a new outcome."
 NO_JOURNAL_TEXT = "No journal is open. Use File › Open journal… or File › New journal… to start."
-STEP_STYLE = """
-QToolButton#step { border: none; border-bottom: 2px solid transparent; padding: 0.35em 0.9em; }
-QToolButton#step:checked { border-bottom: 2px solid palette(highlight); }
-QToolButton#step:hover:!checked { border-bottom: 2px solid palette(mid); }
-"""
 
 
 class EntryEditor(QWidget):
@@ -81,7 +76,6 @@ class EntryEditor(QWidget):
         self._make_steps()
         self._make_heading()
         editing = QWidget()
-        editing.setStyleSheet(STEP_STYLE)
         layout = QVBoxLayout(editing)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
@@ -125,11 +119,9 @@ class EntryEditor(QWidget):
         self.step_buttons.idClicked.connect(self.go_to_step)
         return bar
 
-    def _step_button(self, index: int, step: Step) -> QToolButton:
-        button = QToolButton()
+    def _step_button(self, index: int, step: Step) -> StepButton:
+        button = StepButton(f"{index + 1}  {step.title.replace('&', '&&')}")
         button.setObjectName("step")
-        button.setText(f"{index + 1}  {step.title.replace('&', '&&')}")
-        button.setCheckable(True)
         button.setAccessibleName(f"Step {index + 1}: {step.title}")
         button.setToolTip(f"{step.title} (Alt+{index + 1})")
         shortcut = QShortcut(QKeySequence(f"Alt+{index + 1}"), self)

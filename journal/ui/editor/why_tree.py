@@ -86,8 +86,7 @@ class WhyDelegate(QStyledItemDelegate):
         box = QRect(rect.right() - width, rect.top(), width, metrics.height() + 2)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(look.mix(option.palette.color(QPalette.ColorRole.Base),
-                                  option.palette.color(QPalette.ColorRole.Highlight), 0.25))
+        painter.setBrush(look.badge_fill(option.palette))
         painter.drawRoundedRect(box, box.height() / 2, box.height() / 2)
         painter.setPen(option.palette.color(QPalette.ColorRole.Text))
         painter.drawText(box, Qt.AlignmentFlag.AlignCenter, ROOT_CAUSE)

@@ -65,7 +65,7 @@ class ActionsView(ReviewView):
         self.today = self.clock()
         self.model = RowTableModel(self._columns(), self._decorate, self)
         self._positions: dict[str, int] = {}
-        self._brushes = palette.action_brushes(self.palette())
+        self._brushes = palette.PaletteBrushes(self)
         self._paged = False  # whether the first rows were shown before all of them were read
         self._failure = ""  # why the last mark failed: said again with the counts the reload brings
         self.table = QTableView(self)
@@ -136,7 +136,6 @@ class ActionsView(ReviewView):
             return
         chosen = {item.id for item in self.selected_actions()}
         self.today, self._positions = data.today, data.positions
-        self._brushes = palette.action_brushes(self.palette())
         self.model.set_rows(data.items, data.texts, {STATUS_COLUMN: range(len(data.items))})
         fit_columns(self.table, widest=250)
         if chosen:
@@ -159,11 +158,11 @@ class ActionsView(ReviewView):
     def _decorate(self, item: ActionItem, column: int, role: int) -> Any:
         if item.is_overdue(self.today):
             if role == Qt.ItemDataRole.BackgroundRole:
-                return self._brushes.warning_background
+                return self._brushes.current().warning_background
             if role == Qt.ItemDataRole.ForegroundRole and column in DATE_COLUMNS:
-                return self._brushes.warning_text
+                return self._brushes.current().warning_text
         elif item.status is not ActionStatus.OPEN and role == Qt.ItemDataRole.ForegroundRole:
-            return self._brushes.quiet_text
+            return self._brushes.current().quiet_text
         if role == Qt.ItemDataRole.FontRole and item.status is ActionStatus.DROPPED:
             font = QFont(self.font())
             font.setStrikeOut(True)

@@ -93,6 +93,7 @@ class MechanismsView(ReviewView):
         self.merge_pair_button = QPushButton("Merge this pair…", self)
         self.duplicates_box = QGroupBox(LOOKING, self)
         self.duplicate_loader = Loader(self)
+        self._brushes = palette.PaletteBrushes(self)
         self._names_checked: tuple[str, ...] | None = None  # whose look-alikes are shown or on their way
         self._select_next: list[str] | None = None  # to select when the next load arrives
         self._lay_out()
@@ -174,9 +175,9 @@ class MechanismsView(ReviewView):
         if not row.recurred_after_fix:
             return None
         if role == Qt.ItemDataRole.BackgroundRole:
-            return palette.warning_background(self.palette())
+            return self._brushes.current().warning_background
         if role == Qt.ItemDataRole.ForegroundRole and column == RECURRED_COLUMN:
-            return palette.warning_text(self.palette())
+            return self._brushes.current().warning_text
         if role == Qt.ItemDataRole.FontRole and column == RECURRED_COLUMN:
             font = QFont(self.font())
             font.setBold(True)
