@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QSize, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -73,6 +73,7 @@ class ChartsView(ReviewView):
         self.entries_view = QTableView(self)
         self.entries_caption = QLabel(CLICK_HINT, self)
         self.entries_panel = QWidget(self)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.entry_loader = Loader(self)
         self.saver = Loader(self)
         self._canvas = chart_render.Canvas()
@@ -96,13 +97,12 @@ class ChartsView(ReviewView):
         top.addWidget(self.save_button)
         self._lay_out_chart_area()
         self._lay_out_entries()
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.addWidget(self.chart_area)
-        splitter.addWidget(self.entries_panel)
-        splitter.setSizes([560, 180])
+        self.splitter.addWidget(self.chart_area)
+        self.splitter.addWidget(self.entries_panel)
+        self.splitter.setSizes([560, 180])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.splitter, 1)
         layout.addWidget(self.footer())
 
     def _lay_out_chart_area(self) -> None:
@@ -142,6 +142,7 @@ class ChartsView(ReviewView):
         self.kind.setCurrentIndex(self.kind.findData(kind))
 
     def fetch(self) -> Callable[[], Loaded]:
+        self._show_entries_panel(self.current_kind() == "pareto")
         self._measure_canvas()
         journal, kind, entry_filter, canvas = (self.journal, self.current_kind(), self.filters.entry_filter(),
                                                self._canvas)
@@ -162,13 +163,22 @@ class ChartsView(ReviewView):
             self.filters.set_areas(areas)
             if self.filters.entry_filter() != entry_filter:  # the chosen area is gone: draw all areas
                 self.refresh()
-            self.entries_panel.setVisible(kind == "pareto")
             self._restore_bar()
         if self._drawn_elsewhere():
             self._redraw_soon.start()
 
     def is_loading(self) -> bool:
         return super().is_loading() or self.entry_loader.is_loading() or self.saver.is_loading()
+
+    def _show_entries_panel(self, show: bool) -> None:
+        """Show or hide the bar's entries and let the chart take its room now, before it is drawn for it.
+
+        The splitter would otherwise move its children only on its next layout pass, after the
+        chart had been drawn for the room it had before; it would then be drawn a second time.
+        """
+        if self.entries_panel.isHidden() == show:
+            self.entries_panel.setVisible(show)
+            QCoreApplication.sendPostedEvents(self.splitter, QEvent.Type.LayoutRequest)
 
     def _measure_canvas(self) -> None:
         """Tell the worker the room to draw in (it reads it when it starts drawing)."""
