@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QSize, Qt
+from PySide6.QtCore import QModelIndex, QSize, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -173,12 +173,12 @@ class ChartsView(ReviewView):
     def _show_entries_panel(self, show: bool) -> None:
         """Show or hide the bar's entries and let the chart take its room now, before it is drawn for it.
 
-        The splitter would otherwise move its children only on its next layout pass, after the
-        chart had been drawn for the room it had before; it would then be drawn a second time.
+        The splitter would otherwise move its children on its next layout pass, which may come after
+        the worker has begun drawing for the room the chart had before: it would be drawn twice.
         """
         if self.entries_panel.isHidden() == show:
             self.entries_panel.setVisible(show)
-            QCoreApplication.sendPostedEvents(self.splitter, QEvent.Type.LayoutRequest)
+            self.splitter.refresh()
 
     def _measure_canvas(self) -> None:
         """Tell the worker the room to draw in (it reads it when it starts drawing)."""
