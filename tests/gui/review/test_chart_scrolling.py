@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtTest import QTest
 
-from journal.charts import kinds
+from journal.charts import builders, kinds
 from journal.charts.style import BAR, OTHERS
 from journal.store.repository import Journal
 from journal.ui.review import chart_render
@@ -65,7 +65,7 @@ def test_in_a_short_window_the_timeline_keeps_its_rows_and_scrolls(many, shown, 
     assert area.verticalScrollBar().isVisible() and area.verticalScrollBar().maximum() > 0
     assert picture.width() == viewport.width() and not area.horizontalScrollBar().isVisible()
     rows = [ax.get_position().height * view.figure.get_figheight() for ax in view.figure.axes]
-    assert rows == pytest.approx([0.9] * 5)
+    assert rows == pytest.approx([builders.TIMELINE_ROW] * 5)
 
 
 def counting_renders(monkeypatch) -> list[str]:
