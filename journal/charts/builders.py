@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
 from matplotlib.axes import Axes
@@ -27,6 +28,15 @@ AREAS_SHOWN = 6
 FIX_LINES_IN_FULL = 8
 OTHERS_CUT = 1.6  # "Others" longer than this many times the largest mechanism's bar is cut short
 TIMELINE_MARGINS = style.Margins(left=0.6, right=0.15, top=0.66, bottom=0.8, gap=0.22)
+OUTCOMES_MARGINS = style.Margins(left=0.95, right=0.3, top=0.66, bottom=0.5, gap=0.3)  # right: + legends
+PARETO_TOP, PARETO_SUBTITLE, PARETO_BOTTOM = 0.85, 0.25, 0.62  # inches above and below the bars
+# The least room a chart's data needs to stay readable, in inches: a window shorter than that scrolls.
+PARETO_PITCH = 0.36  # per bar whose name takes two lines at SMALL_SIZE
+PARETO_PITCH_ONE_LINE = 0.27  # per bar when every name fits on one line
+TIMELINE_ROW = 0.9  # per row: its one or two label lines, and below them the bars and their count ticks
+INPUTS_FRAME, INPUTS_PITCH = 1.7, 0.55  # title, axis label and legend; per valence (two-line labels)
+OUTCOMES_PANEL = 1.3  # each of the two stacked panels
+EMPTY_HEIGHT = 2.4  # the title and one calm sentence
 _ROW_LABEL_BOX = {"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none", "alpha": 0.9}
 _LABEL_BOX = {"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.85}
 
@@ -35,7 +45,7 @@ _LABEL_BOX = {"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "
 
 def pareto_figure(bars: Sequence[ParetoBar], figure: Figure | None = None, subtitle: str = "") -> Figure:
     """Horizontal bars of mechanisms by entries, largest on top, with the cumulative share on a top axis."""
-    labels = [style.shorten(bar.label, 34, 2) for bar in bars]
+    labels = [_pareto_label(bar) for bar in bars]
     margins = _pareto_margins(labels, subtitle)
     fig = style.prepare(figure, (10.0, max(3.6, 1.7 + 0.45 * len(bars))), margins)
     if not bars:
@@ -64,7 +74,24 @@ def pareto_figure(bars: Sequence[ParetoBar], figure: Figure | None = None, subti
 def _pareto_margins(labels: Sequence[str], subtitle: str) -> style.Margins:
     """Room for the widest mechanism name on the left, the title and the share axis on top."""
     widest = style.text_width([line for label in labels for line in label.split("\n")])
-    return style.Margins(left=widest + 0.2, right=0.35, top=0.85 + (0.25 if subtitle else 0.0), bottom=0.62)
+    return style.Margins(left=widest + 0.2, right=0.35, top=_pareto_top(subtitle), bottom=PARETO_BOTTOM)
+
+
+def _pareto_top(subtitle: str) -> float:
+    return PARETO_TOP + (PARETO_SUBTITLE if subtitle else 0.0)
+
+
+def pareto_min_height(bars: Sequence[ParetoBar], subtitle: str = "") -> float:
+    """Inches the Pareto chart needs so that no two mechanism names crowd each other."""
+    if not bars:
+        return EMPTY_HEIGHT
+    two_lines = any("\n" in _pareto_label(bar) for bar in bars)
+    pitch = PARETO_PITCH if two_lines else PARETO_PITCH_ONE_LINE
+    return _pareto_top(subtitle) + PARETO_BOTTOM + pitch * len(bars)
+
+
+def _pareto_label(bar: ParetoBar) -> str:
+    return style.shorten(bar.label, 34, 2)
 
 
 def _cumulative_line(ax: Axes, bars: Sequence[ParetoBar]) -> Axes:
@@ -149,6 +176,14 @@ def timeline_figure(data: TimelineData, figure: Figure | None = None, subtitle: 
     _timeline_legend(fig)
     style.place_axes(fig, TIMELINE_MARGINS)
     return fig
+
+
+def timeline_min_height(data: TimelineData, subtitle: str = "") -> float:
+    """Inches the timeline needs so that each row keeps its labels clear of its bars and ticks."""
+    if not data.starts or not data.series:
+        return EMPTY_HEIGHT
+    margins, rows = TIMELINE_MARGINS, len(data.series)
+    return margins.top + margins.bottom + TIMELINE_ROW * rows + margins.gap * (rows - 1)
 
 
 def _timeline_axes(axes: Sequence[Axes], data: TimelineData) -> None:
@@ -251,6 +286,12 @@ def inputs_figure(mix: InputMix, figure: Figure | None = None, subtitle: str = "
     return fig
 
 
+def inputs_min_height(mix: InputMix, subtitle: str = "") -> float:
+    """Inches the input mix needs for its valences' two-line labels and in-bar shares."""
+    valences = sum(1 for valence in Valence if mix.entries.get(valence))
+    return INPUTS_FRAME + INPUTS_PITCH * valences if valences else EMPTY_HEIGHT
+
+
 def _input_row(ax: Axes, row: int, mix: InputMix, valence: Valence) -> None:
     if not mix.total(valence):
         ax.text(1, row, "no inputs listed", va="center", fontsize=style.SMALL_SIZE, color=MUTED)
@@ -281,7 +322,7 @@ def outcomes_figure(counts: OutcomeCounts, figure: Figure | None = None, subtitl
                 for v in Valence if v in counts.by_valence]
     areas = _area_layers(counts)
     legend = style.legend_width([label for label, _v, _c in valences + areas] + ["By valence", "By area"])
-    margins = style.Margins(left=0.95, right=0.3 + legend, top=0.66, bottom=0.5, gap=0.3)
+    margins = replace(OUTCOMES_MARGINS, right=OUTCOMES_MARGINS.right + legend)
     fig = style.prepare(figure, (10.0, 6.4), margins)
     if not counts.total:
         return style.empty(fig, OUTCOMES_TITLE, note=subtitle)
@@ -297,6 +338,14 @@ def outcomes_figure(counts: OutcomeCounts, figure: Figure | None = None, subtitl
     style.subtitle(by_valence, "  ·  ".join(filter(None, [f"{counts.total} entries, per {per}", subtitle])))
     style.place_axes(fig, margins)
     return fig
+
+
+def outcomes_min_height(counts: OutcomeCounts, subtitle: str = "") -> float:
+    """Inches the two stacked panels need for their axis labels and legends."""
+    if not counts.total:
+        return EMPTY_HEIGHT
+    margins = OUTCOMES_MARGINS
+    return margins.top + margins.bottom + margins.gap + 2 * OUTCOMES_PANEL
 
 
 def _area_layers(counts: OutcomeCounts) -> list[tuple[str, Sequence[int], str]]:

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 KINDS = ("pareto", "timeline", "inputs", "outcomes")
 LABELS = {"pareto": "Mechanisms (Pareto)", "timeline": "Recurrence over time",
           "inputs": "Input mix", "outcomes": "Outcomes by valence and area"}
+TALLEST_MIN_HEIGHT = 16.0  # inches: beyond this a chart is squeezed rather than scrolled for ever
 
 
 def check_kind(kind: str) -> None:
@@ -44,5 +45,22 @@ def draw(kind: str, data: Any, entry_filter: EntryFilter = EntryFilter(),
     check_kind(kind)
     build = {"pareto": builders.pareto_figure, "timeline": builders.timeline_figure,
              "inputs": builders.inputs_figure, "outcomes": builders.outcomes_figure}[kind]
-    note = describe_filter(entry_filter.since, entry_filter.until, entry_filter.area, entry_filter.valence)
-    return build(data, figure=figure, subtitle=note)
+    return build(data, figure=figure, subtitle=_note(entry_filter))
+
+
+def min_height_inches(kind: str, data: Any, entry_filter: EntryFilter = EntryFilter()) -> float:
+    """The least height (inches) at which the chart of `kind` shows `data` without crowding.
+
+    A window with less room scrolls rather than squeeze rows and labels together; one with more
+    draws the chart taller. Margins are fixed in inches, so this does not depend on the width.
+    """
+    from journal.charts import builders
+
+    check_kind(kind)
+    least = {"pareto": builders.pareto_min_height, "timeline": builders.timeline_min_height,
+             "inputs": builders.inputs_min_height, "outcomes": builders.outcomes_min_height}[kind]
+    return min(least(data, _note(entry_filter)), TALLEST_MIN_HEIGHT)
+
+
+def _note(entry_filter: EntryFilter) -> str:
+    return describe_filter(entry_filter.since, entry_filter.until, entry_filter.area, entry_filter.valence)

@@ -17,7 +17,11 @@ WAITING = "Drawing the chart…"
 
 
 class ChartPicture(QWidget):
-    """Shows a RenderedChart (stretched to fit until one of the new size arrives); emits the bar clicked."""
+    """Shows a RenderedChart (stretched to fit until one of the new size arrives); emits the bar clicked.
+
+    It asks for at least the chart's natural height, so that in a scroll area a chart that needs
+    more room than the window gives scrolls instead of squeezing its rows together.
+    """
 
     bar_clicked = Signal(int)
     resized = Signal()
@@ -38,7 +42,12 @@ class ChartPicture(QWidget):
         image.setDevicePixelRatio(chart.ratio)
         self.image, self._bars = image, chart.bars
         self._image_size = QSize(round(chart.width / chart.ratio), round(chart.height / chart.ratio))
+        self.setMinimumHeight(chart.natural_height)
         self.update()
+
+    def natural_height(self) -> int:
+        """The least height the chart on screen needs to stay readable (0 before the first chart)."""
+        return self.minimumHeight()
 
     def drawn_size(self) -> QSize:
         """The size (device-independent pixels) the image on screen was drawn for."""

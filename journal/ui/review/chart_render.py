@@ -7,6 +7,7 @@ only the finished image, the figure (read by tests, never drawn again) and the b
 
 from __future__ import annotations
 
+import math
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 SCREEN_DPI = 100.0  # matplotlib's own, as its Qt canvas uses: text sizes match the saved charts
+SMALLEST = 50  # pixels: a chart is never drawn narrower or shorter than this
 _MATPLOTLIB = threading.Lock()
 
 
@@ -38,7 +40,10 @@ class Box:
 
 @dataclass(frozen=True)
 class RenderedChart:
-    """A chart drawn at a size: RGBA pixels (width × height, ratio device pixels per pixel) and bars."""
+    """A chart drawn at a size: RGBA pixels (width × height, ratio device pixels per pixel) and bars.
+
+    `natural_height` is the least height (device-independent pixels) its data needs to stay readable.
+    """
 
     figure: Figure
     pixels: bytes
@@ -46,24 +51,42 @@ class RenderedChart:
     height: int
     ratio: float
     bars: tuple[Box, ...]
+    natural_height: int = 0
 
 
 @dataclass
 class Canvas:
-    """The size the chart should be drawn at; the UI thread updates it, a render reads it when it starts."""
+    """The room the chart has on screen; the UI thread updates it, a render reads it when it starts.
+
+    `width` × `height` is the scrolled area's viewport without scroll bars; a chart whose natural
+    height is more than that is drawn that tall, `scrollbar` pixels narrower (its scroll bar's room).
+    """
 
     width: int = 800
     height: int = 500
     ratio: float = 1.0
+    scrollbar: int = 0
+
+    def size_for(self, natural_height: int) -> tuple[int, int]:
+        """The size (device-independent pixels) to draw a chart of this natural height at."""
+        scrolls = natural_height > self.height
+        width = self.width - (self.scrollbar if scrolls else 0)
+        return max(width, SMALLEST), max(self.height, natural_height, SMALLEST)
+
+
+def natural_pixels(kind: str, data: Any, entry_filter: EntryFilter) -> int:
+    """The chart's natural height in device-independent pixels."""
+    return math.ceil(kinds.min_height_inches(kind, data, entry_filter) * SCREEN_DPI)
 
 
 def render(kind: str, data: Any, entry_filter: EntryFilter, canvas: Canvas) -> RenderedChart:
-    """The chart of `kind` for `data`, drawn at the canvas's current size."""
+    """The chart of `kind` for `data`, drawn to fill the canvas, or taller if its data needs more room."""
     with _MATPLOTLIB:
         from matplotlib.backends.backend_agg import FigureCanvasAgg
         from matplotlib.figure import Figure
 
-        width, height, ratio = max(canvas.width, 50), max(canvas.height, 50), canvas.ratio
+        natural = natural_pixels(kind, data, entry_filter)
+        (width, height), ratio = canvas.size_for(natural), canvas.ratio
         dpi = SCREEN_DPI * ratio
         figure = Figure(figsize=(width / SCREEN_DPI, height / SCREEN_DPI), dpi=dpi, layout="constrained")
         kinds.draw(kind, data, entry_filter, figure=figure)
@@ -72,7 +95,7 @@ def render(kind: str, data: Any, entry_filter: EntryFilter, canvas: Canvas) -> R
         pixels = bytes(agg.buffer_rgba())
         device_height = agg.get_width_height()[1]
         return RenderedChart(figure, pixels, *agg.get_width_height(), ratio,
-                             _bar_boxes(figure, device_height, ratio))
+                             _bar_boxes(figure, device_height, ratio), natural)
 
 
 def _bar_boxes(figure: Figure, device_height: int, ratio: float) -> tuple[Box, ...]:

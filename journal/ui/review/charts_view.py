@@ -6,14 +6,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QSize, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSplitter,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -40,6 +42,7 @@ if TYPE_CHECKING:
 
 CLICK_HINT = "Click a bar to list the entries behind it."
 REDRAW_AFTER_MS = 150  # after the chart's size settles, draw it again at the new size
+SHORTEST_CHART_AREA = 160  # pixels the splitter leaves the chart's scroll area at least
 ENTRY_COLUMNS = (
     Column("Entry", lambda e: e.title),
     Column("Date", lambda e: day_text(e.occurred_on), sort_key=lambda e: e.occurred_on),
@@ -52,7 +55,8 @@ class ChartsView(ReviewView):
     """A chart picker, filters, the chart itself and, for the Pareto chart, the entries behind a bar.
 
     The journal is read and the chart drawn on a worker thread (matplotlib is imported there the
-    first time); the window shows the finished image and hit-tests its bars itself.
+    first time); the window shows the finished image and hit-tests its bars itself. The chart fills
+    its scroll area, or is drawn at its natural height and scrolls when the area is shorter.
     """
 
     def __init__(self, journal: Journal, parent: QWidget | None = None) -> None:
@@ -63,11 +67,13 @@ class ChartsView(ReviewView):
         self.filters = ChartFilterBar(self)
         self.save_button = QPushButton("Save chart…", self)
         self.picture = ChartPicture(self)
+        self.chart_area = QScrollArea(self)
         self.figure: Figure | None = None  # the figure on screen, as drawn (never drawn again)
         self.entries = RowTableModel(ENTRY_COLUMNS, parent=self)
         self.entries_view = QTableView(self)
         self.entries_caption = QLabel(CLICK_HINT, self)
         self.entries_panel = QWidget(self)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.entry_loader = Loader(self)
         self.saver = Loader(self)
         self._canvas = chart_render.Canvas()
@@ -89,16 +95,24 @@ class ChartsView(ReviewView):
             top.addWidget(widget)
         top.addStretch(1)
         top.addWidget(self.save_button)
-        self.picture.setMinimumHeight(360)
+        self._lay_out_chart_area()
         self._lay_out_entries()
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.addWidget(self.picture)
-        splitter.addWidget(self.entries_panel)
-        splitter.setSizes([560, 180])
+        self.splitter.addWidget(self.chart_area)
+        self.splitter.addWidget(self.entries_panel)
+        self.splitter.setSizes([560, 180])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.splitter, 1)
         layout.addWidget(self.footer())
+
+    def _lay_out_chart_area(self) -> None:
+        """The picture takes the area's width, and its height or the chart's natural height if more."""
+        area = self.chart_area
+        area.setWidget(self.picture)
+        area.setWidgetResizable(True)
+        area.setFrameShape(QScrollArea.Shape.NoFrame)
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        area.setMinimumHeight(SHORTEST_CHART_AREA)
 
     def _lay_out_entries(self) -> None:
         set_up_table(self.entries_view, self.entries, stretch=0)
@@ -128,6 +142,7 @@ class ChartsView(ReviewView):
         self.kind.setCurrentIndex(self.kind.findData(kind))
 
     def fetch(self) -> Callable[[], Loaded]:
+        self._show_entries_panel(self.current_kind() == "pareto")
         self._measure_canvas()
         journal, kind, entry_filter, canvas = (self.journal, self.current_kind(), self.filters.entry_filter(),
                                                self._canvas)
@@ -140,38 +155,63 @@ class ChartsView(ReviewView):
 
     def show_data(self, loaded: Loaded) -> None:
         kind, entry_filter, areas, data, chart = loaded
+        if self._drawn is None or self._drawn[0] != kind:
+            self.chart_area.verticalScrollBar().setValue(0)  # another chart: start at its title
         self._drawn, self._data, self.figure = (kind, entry_filter), data, chart.figure
         self.picture.show_chart(chart)
         if areas is not None:  # not only drawn again at another size
             self.filters.set_areas(areas)
             if self.filters.entry_filter() != entry_filter:  # the chosen area is gone: draw all areas
                 self.refresh()
-            self.entries_panel.setVisible(kind == "pareto")
             self._restore_bar()
-        if self.picture.drawn_size() != self.picture.size():
+        if self._drawn_elsewhere():
             self._redraw_soon.start()
 
     def is_loading(self) -> bool:
         return super().is_loading() or self.entry_loader.is_loading() or self.saver.is_loading()
 
+    def _show_entries_panel(self, show: bool) -> None:
+        """Show or hide the bar's entries and let the chart take its room now, before it is drawn for it.
+
+        The splitter would otherwise move its children on its next layout pass, which may come after
+        the worker has begun drawing for the room the chart had before: it would be drawn twice.
+        """
+        if self.entries_panel.isHidden() == show:
+            self.entries_panel.setVisible(show)
+            self.splitter.refresh()
+
     def _measure_canvas(self) -> None:
-        """Tell the worker the size to draw at (it reads it when it starts drawing)."""
-        self._canvas.width, self._canvas.height = self.picture.width(), self.picture.height()
-        self._canvas.ratio = self.picture.devicePixelRatioF()
+        """Tell the worker the room to draw in (it reads it when it starts drawing)."""
+        room, canvas = self.chart_area.maximumViewportSize(), self._canvas
+        canvas.width, canvas.height = room.width(), room.height()
+        canvas.ratio = self.picture.devicePixelRatioF()
+        canvas.scrollbar = self._scrollbar_width()
+
+    def _scrollbar_width(self) -> int:
+        """The room a vertical scroll bar takes from the chart (none where scroll bars float over it)."""
+        if self.chart_area.style().styleHint(QStyle.StyleHint.SH_ScrollBar_Transient, None, self.chart_area):
+            return 0
+        return self.chart_area.verticalScrollBar().sizeHint().width()
+
+    def _drawn_elsewhere(self) -> bool:
+        """Whether the chart on screen was drawn for other room than the chart area now has."""
+        self._measure_canvas()
+        picture = self.picture
+        return picture.image is not None and (
+            picture.drawn_size() != QSize(*self._canvas.size_for(picture.natural_height())))
 
     def _resized(self) -> None:
-        self._measure_canvas()
-        if self.picture.image is not None:
+        if self._drawn_elsewhere():
             self._redraw_soon.start()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
-        if self.picture.image is not None and self.picture.drawn_size() != self.picture.size():
+        if self._drawn_elsewhere():
             self._redraw_soon.start()  # resized while another tab was shown
 
     def _redraw(self) -> None:
-        """Draw the chart on screen again at the picture's size (after the next load, if one runs)."""
-        if not self.isVisible() or self._drawn is None or self.picture.drawn_size() == self.picture.size():
+        """Draw the chart on screen again for the chart area's room (after the next load, if one runs)."""
+        if not self.isVisible() or self._drawn is None or not self._drawn_elsewhere():
             return
         if self.loader.is_loading():
             return  # that load draws at the size it finds when it starts drawing, and checks again
