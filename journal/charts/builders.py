@@ -15,7 +15,7 @@ from matplotlib.ticker import MaxNLocator, NullLocator, PercentFormatter
 from matplotlib.transforms import ScaledTranslation
 
 from journal.charts import style
-from journal.charts.style import ACCENT, BAR, FIX, INK, LINE, MUTED, OTHERS
+from journal.charts.style import ACCENT, BAR, FIX, LIGHT, LINE, ON_BAR, OTHERS, ChartColors
 from journal.domain.model import InputKind, Valence
 from journal.domain.review import InputMix, OutcomeCounts, ParetoBar, TimelineData, TimelineSeries, Unit
 
@@ -37,22 +37,23 @@ TIMELINE_ROW = 0.9  # per row: its one or two label lines, and below them the ba
 INPUTS_FRAME, INPUTS_PITCH = 1.7, 0.55  # title, axis label and legend; per valence (two-line labels)
 OUTCOMES_PANEL = 1.3  # each of the two stacked panels
 EMPTY_HEIGHT = 2.4  # the title and one calm sentence
-_ROW_LABEL_BOX = {"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none", "alpha": 0.9}
-_LABEL_BOX = {"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.85}
+_ROW_LABEL_BOX = {"boxstyle": "square,pad=0.1", "edgecolor": "none", "alpha": 0.9}  # + the label box colour
+_LABEL_BOX = {"boxstyle": "round,pad=0.15", "edgecolor": "none", "alpha": 0.85}
 
 
 # -- Pareto -----------------------------------------------------------------------------------
 
-def pareto_figure(bars: Sequence[ParetoBar], figure: Figure | None = None, subtitle: str = "") -> Figure:
+def pareto_figure(bars: Sequence[ParetoBar], figure: Figure | None = None, subtitle: str = "",
+                  colors: ChartColors = LIGHT) -> Figure:
     """Horizontal bars of mechanisms by entries, largest on top, with the cumulative share on a top axis."""
     labels = [_pareto_label(bar) for bar in bars]
     margins = _pareto_margins(labels, subtitle)
-    fig = style.prepare(figure, (10.0, max(3.6, 1.7 + 0.45 * len(bars))), margins)
+    fig = style.prepare(figure, (10.0, max(3.6, 1.7 + 0.45 * len(bars))), margins, colors)
     if not bars:
-        return style.empty(fig, PARETO_TITLE, note=subtitle)
-    style.title(fig, PARETO_TITLE)
+        return style.empty(fig, PARETO_TITLE, note=subtitle, colors=colors)
+    style.title(fig, PARETO_TITLE, colors)
     ax = fig.add_subplot()
-    style.style_axes(ax)
+    style.style_axes(ax, colors=colors)
     rows = list(range(len(bars)))
     rects = ax.barh(rows, [bar.entries for bar in bars], height=0.62,
                     color=[OTHERS if bar.is_others else BAR for bar in bars])
@@ -63,10 +64,10 @@ def pareto_figure(bars: Sequence[ParetoBar], figure: Figure | None = None, subti
     scale = _pareto_scale(bars)
     ax.set_xlim(0, scale * 1.12)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.set_xlabel("Entries in which the mechanism appears", color=INK, fontsize=style.TEXT_SIZE)
+    ax.set_xlabel("Entries in which the mechanism appears", color=colors.ink, fontsize=style.TEXT_SIZE)
     share = _cumulative_line(ax, bars)
-    _count_labels(share, ax, bars, scale)
-    style.subtitle(ax, subtitle)
+    _count_labels(share, ax, bars, scale, colors)
+    style.subtitle(ax, subtitle, colors)
     style.place_axes(fig, margins)
     return fig
 
@@ -120,16 +121,18 @@ def _pareto_scale(bars: Sequence[ParetoBar]) -> float:
     return largest * OTHERS_CUT if largest and longest > largest * OTHERS_CUT else longest
 
 
-def _count_labels(share: Axes, ax: Axes, bars: Sequence[ParetoBar], scale: float) -> None:
+def _count_labels(share: Axes, ax: Axes, bars: Sequence[ParetoBar], scale: float,
+                  colors: ChartColors) -> None:
     """Counts at the bar ends, drawn on the top axes so the cumulative line never hides them."""
+    box = {**_LABEL_BOX, "facecolor": colors.label_box}
     for row, bar in enumerate(bars):
         if bar.entries > scale:
             share.annotate(f"{bar.entries} (cut short)  ", xy=(scale * 1.12, row), xycoords=ax.transData,
-                           va="center", ha="right", fontsize=style.SMALL_SIZE, color=INK, bbox=_LABEL_BOX)
+                           va="center", ha="right", fontsize=style.SMALL_SIZE, color=colors.ink, bbox=box)
             continue
         share.annotate(str(bar.entries), xy=(bar.entries, row), xycoords=ax.transData, xytext=(5, 0),
                        textcoords="offset points", va="center", ha="left", fontsize=style.SMALL_SIZE,
-                       color=INK, bbox=_LABEL_BOX)
+                       color=colors.ink, bbox=box)
 
 
 def bar_index(artist: object) -> int | None:
@@ -156,24 +159,27 @@ def bar_at(figure: Figure, mouse_event: object) -> int | None:
 
 # -- timeline ---------------------------------------------------------------------------------
 
-def timeline_figure(data: TimelineData, figure: Figure | None = None, subtitle: str = "") -> Figure:
+def timeline_figure(data: TimelineData, figure: Figure | None = None, subtitle: str = "",
+                    colors: ChartColors = LIGHT) -> Figure:
     """One row per top mechanism: entries per bucket, done actions as dashed lines, returns called out."""
     rows = max(1, len(data.series))
-    fig = style.prepare(figure, (10.0, 1.9 + 1.3 * rows), TIMELINE_MARGINS)
+    fig = style.prepare(figure, (10.0, 1.9 + 1.3 * rows), TIMELINE_MARGINS, colors)
     if not data.starts:
-        return style.empty(fig, TIMELINE_TITLE, note=subtitle)
+        return style.empty(fig, TIMELINE_TITLE, note=subtitle, colors=colors)
     if not data.series:
-        return style.empty(fig, TIMELINE_TITLE, "No mechanisms are linked to these entries yet", subtitle)
-    style.title(fig, TIMELINE_TITLE)
+        return style.empty(fig, TIMELINE_TITLE, "No mechanisms are linked to these entries yet", subtitle,
+                           colors)
+    style.title(fig, TIMELINE_TITLE, colors)
     axes = fig.subplots(rows, 1, sharey=True, squeeze=False)[:, 0]
     for ax, series in zip(axes, data.series, strict=True):
-        _timeline_row(ax, series, data)
+        _timeline_row(ax, series, data, colors)
     _timeline_axes(axes, data)
     per = "month" if data.unit is Unit.MONTH else "week"
     style.subtitle(axes[0], "  ·  ".join(filter(None, [
-        f"Top {len(data.series)} mechanisms, entries per {per}", subtitle])))
-    fig.supylabel("Entries", x=0.1 / fig.get_figwidth(), ha="left", fontsize=style.TEXT_SIZE, color=INK)
-    _timeline_legend(fig)
+        f"Top {len(data.series)} mechanisms, entries per {per}", subtitle])), colors)
+    fig.supylabel("Entries", x=0.1 / fig.get_figwidth(), ha="left", fontsize=style.TEXT_SIZE,
+                  color=colors.ink)
+    _timeline_legend(fig, colors)
     style.place_axes(fig, TIMELINE_MARGINS)
     return fig
 
@@ -202,26 +208,28 @@ def _timeline_axes(axes: Sequence[Axes], data: TimelineData) -> None:
         ax.xaxis.set_major_locator(NullLocator())
 
 
-def _timeline_row(ax: Axes, series: TimelineSeries, data: TimelineData) -> None:
-    style.style_axes(ax, grid_axis="y")
+def _timeline_row(ax: Axes, series: TimelineSeries, data: TimelineData, colors: ChartColors) -> None:
+    style.style_axes(ax, grid_axis="y", colors=colors)
     centers = style.bucket_centers(data.starts, data.unit)
     width = style.bucket_width(data.unit)
-    style.column_bars(ax, centers, series.before_fix, width, BAR)
-    style.column_bars(ax, centers, series.after_fix, width, ACCENT, bottoms=series.before_fix)
+    style.column_bars(ax, centers, series.before_fix, width, BAR, gap=colors.background)
+    style.column_bars(ax, centers, series.after_fix, width, ACCENT, bottoms=series.before_fix,
+                      gap=colors.background)
     fixes = _fix_lines(series, data)
     many = len(fixes) > FIX_LINES_IN_FULL
     ax.vlines(fixes, 0, 0.62, transform=ax.get_xaxis_transform(), colors=FIX, linestyles="--",
               linewidths=0.8 if many else 1.3, alpha=0.45 if many else 1.0)
-    _row_text(ax, _row_label(series), 0, INK)
+    _row_text(ax, _row_label(series), 0, colors.ink, colors.label_box)
     if series.recurred:
-        _row_text(ax, _return_label(series), 1, ACCENT)
+        _row_text(ax, _return_label(series), 1, colors.accent_text, colors.label_box)
 
 
-def _row_text(ax: Axes, text: str, line: int, color: str) -> None:
+def _row_text(ax: Axes, text: str, line: int, color: str, box: str) -> None:
     """A label at the row's top left on its `line`, placed in points so that short rows keep lines apart."""
     down = ScaledTranslation(0, -(2 + 14 * line) / 72, ax.figure.dpi_scale_trans)
     ax.text(0.005, 1.0, text, transform=ax.transAxes + down, va="top", ha="left",
-            fontsize=style.SMALL_SIZE, color=color, fontweight="bold", bbox=_ROW_LABEL_BOX)
+            fontsize=style.SMALL_SIZE, color=color, fontweight="bold",
+            bbox={**_ROW_LABEL_BOX, "facecolor": box})
 
 
 def _fix_lines(series: TimelineSeries, data: TimelineData) -> list[float]:
@@ -253,36 +261,38 @@ def _day(day: date) -> str:
     return f"{day.day} {day:%b %Y}"
 
 
-def _timeline_legend(fig: Figure) -> None:
+def _timeline_legend(fig: Figure, colors: ChartColors) -> None:
     handles = [Patch(color=BAR, label="Entries"),
                Patch(color=ACCENT, label="Entries after an action was done (recurred)"),
                Line2D([], [], color=FIX, linestyle="--", label="Action marked done")]
     fig.legend(handles=handles, loc="lower center", ncols=3, frameon=False, fontsize=style.SMALL_SIZE,
-               borderaxespad=0.2)
+               borderaxespad=0.2, labelcolor=colors.legend)
 
 
 # -- inputs -----------------------------------------------------------------------------------
 
-def inputs_figure(mix: InputMix, figure: Figure | None = None, subtitle: str = "") -> Figure:
+def inputs_figure(mix: InputMix, figure: Figure | None = None, subtitle: str = "",
+                  colors: ChartColors = LIGHT) -> Figure:
     """For each valence, the share of each kind of input (100% stacked bars with counts)."""
     valences = [valence for valence in Valence if mix.entries.get(valence)]
-    fig = style.prepare(figure, (10.0, 1.9 + 0.9 * max(1, len(valences))))
+    fig = style.prepare(figure, (10.0, 1.9 + 0.9 * max(1, len(valences))), colors=colors)
     if not valences:
-        return style.empty(fig, INPUTS_TITLE, note=subtitle)
-    style.title(fig, INPUTS_TITLE)
+        return style.empty(fig, INPUTS_TITLE, note=subtitle, colors=colors)
+    style.title(fig, INPUTS_TITLE, colors)
     ax = fig.add_subplot()
-    style.style_axes(ax)
+    style.style_axes(ax, colors=colors)
     for row, valence in enumerate(valences):
-        _input_row(ax, row, mix, valence)
+        _input_row(ax, row, mix, valence, colors)
     ax.set_yticks(range(len(valences)), [_valence_label(mix, v) for v in valences])
     ax.invert_yaxis()
     ax.set_xlim(0, 100)
     ax.xaxis.set_major_formatter(PercentFormatter())
-    ax.set_xlabel("Share of the inputs listed (count in brackets)", color=INK, fontsize=style.TEXT_SIZE)
+    ax.set_xlabel("Share of the inputs listed (count in brackets)", color=colors.ink,
+                  fontsize=style.TEXT_SIZE)
     handles = [Patch(color=style.KIND_COLORS[k], label=style.KIND_LABELS[k]) for k in InputKind]
     fig.legend(handles=handles, loc="outside lower center", ncols=4, frameon=False,
-               fontsize=style.SMALL_SIZE)
-    style.subtitle(ax, subtitle)
+               fontsize=style.SMALL_SIZE, labelcolor=colors.legend)
+    style.subtitle(ax, subtitle, colors)
     return fig
 
 
@@ -292,19 +302,19 @@ def inputs_min_height(mix: InputMix, subtitle: str = "") -> float:
     return INPUTS_FRAME + INPUTS_PITCH * valences if valences else EMPTY_HEIGHT
 
 
-def _input_row(ax: Axes, row: int, mix: InputMix, valence: Valence) -> None:
+def _input_row(ax: Axes, row: int, mix: InputMix, valence: Valence, colors: ChartColors) -> None:
     if not mix.total(valence):
-        ax.text(1, row, "no inputs listed", va="center", fontsize=style.SMALL_SIZE, color=MUTED)
+        ax.text(1, row, "no inputs listed", va="center", fontsize=style.SMALL_SIZE, color=colors.muted)
         return
     left = 0.0
     for kind in InputKind:
         share = mix.share(valence, kind) * 100
         if share:
             ax.barh(row, share, left=left, height=0.6, color=style.KIND_COLORS[kind],
-                    edgecolor="white", linewidth=1)
+                    edgecolor=colors.background, linewidth=1)
         if share >= 6:
             ax.text(left + share / 2, row, f"{share:.0f}%\n({mix.count(valence, kind)})", ha="center",
-                    va="center", fontsize=style.SMALL_SIZE, color=INK)
+                    va="center", fontsize=style.SMALL_SIZE, color=ON_BAR)
         left += share
 
 
@@ -316,26 +326,28 @@ def _valence_label(mix: InputMix, valence: Valence) -> str:
 
 # -- outcomes ---------------------------------------------------------------------------------
 
-def outcomes_figure(counts: OutcomeCounts, figure: Figure | None = None, subtitle: str = "") -> Figure:
+def outcomes_figure(counts: OutcomeCounts, figure: Figure | None = None, subtitle: str = "",
+                    colors: ChartColors = LIGHT) -> Figure:
     """Entries per bucket stacked by valence (top) and by area (bottom)."""
     valences = [(v.value.capitalize(), counts.by_valence[v], style.VALENCE_COLORS[v])
                 for v in Valence if v in counts.by_valence]
     areas = _area_layers(counts)
     legend = style.legend_width([label for label, _v, _c in valences + areas] + ["By valence", "By area"])
     margins = replace(OUTCOMES_MARGINS, right=OUTCOMES_MARGINS.right + legend)
-    fig = style.prepare(figure, (10.0, 6.4), margins)
+    fig = style.prepare(figure, (10.0, 6.4), margins, colors)
     if not counts.total:
-        return style.empty(fig, OUTCOMES_TITLE, note=subtitle)
-    style.title(fig, OUTCOMES_TITLE)
+        return style.empty(fig, OUTCOMES_TITLE, note=subtitle, colors=colors)
+    style.title(fig, OUTCOMES_TITLE, colors)
     by_valence, by_area = fig.subplots(2, 1, sharey=True)
-    _stacked(by_valence, counts, valences, "By valence")
-    _stacked(by_area, counts, areas, "By area")
+    _stacked(by_valence, counts, valences, "By valence", colors)
+    _stacked(by_area, counts, areas, "By area", colors)
     by_valence.yaxis.set_major_locator(MaxNLocator(integer=True))
     style.bucket_ticks(by_area, counts.starts, counts.unit)
     by_valence.set_xlim(by_area.get_xlim())
     by_valence.xaxis.set_major_locator(NullLocator())
     per = "month" if counts.unit is Unit.MONTH else "week"
-    style.subtitle(by_valence, "  ·  ".join(filter(None, [f"{counts.total} entries, per {per}", subtitle])))
+    style.subtitle(by_valence, "  ·  ".join(filter(None, [f"{counts.total} entries, per {per}", subtitle])),
+                   colors)
     style.place_axes(fig, margins)
     return fig
 
@@ -362,16 +374,18 @@ def _area_layers(counts: OutcomeCounts) -> list[tuple[str, Sequence[int], str]]:
 
 
 def _stacked(ax: Axes, counts: OutcomeCounts, layers: Sequence[tuple[str, Sequence[int], str]],
-             heading: str) -> None:
-    style.style_axes(ax, grid_axis="y")
+             heading: str, colors: ChartColors) -> None:
+    style.style_axes(ax, grid_axis="y", colors=colors)
     centers = style.bucket_centers(counts.starts, counts.unit)
     bottom = [0] * len(centers)
     for _label, values, color in layers:
-        style.column_bars(ax, centers, values, style.bucket_width(counts.unit), color, bottoms=bottom)
+        style.column_bars(ax, centers, values, style.bucket_width(counts.unit), color, bottoms=bottom,
+                          gap=colors.background)
         bottom = [b + v for b, v in zip(bottom, values, strict=True)]
     ax.set_ylim(0, max(bottom) * 1.08)
-    ax.set_ylabel(f"Entries\n{heading.lower()}", color=INK, fontsize=style.TEXT_SIZE)
+    ax.set_ylabel(f"Entries\n{heading.lower()}", color=colors.ink, fontsize=style.TEXT_SIZE)
     handles = [Patch(color=color, label=label) for label, _values, color in layers]
-    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False,
-              fontsize=style.SMALL_SIZE,
-              title=heading, title_fontsize=style.SMALL_SIZE, alignment="left")
+    legend = ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False,
+                       fontsize=style.SMALL_SIZE, labelcolor=colors.legend,
+                       title=heading, title_fontsize=style.SMALL_SIZE, alignment="left")
+    legend.get_title().set_color(colors.legend)

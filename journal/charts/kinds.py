@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from journal.charts.colors import LIGHT, ChartColors
 from journal.domain.model import EntryFilter
 from journal.domain.review import describe_filter, pareto_bars
 
@@ -38,14 +39,17 @@ def load(journal: Journal, kind: str, entry_filter: EntryFilter = EntryFilter())
 
 
 def draw(kind: str, data: Any, entry_filter: EntryFilter = EntryFilter(),
-         figure: Figure | None = None) -> Figure:
-    """The chart of `kind` for `data`, drawn on `figure` (cleared first) or on a new Figure."""
+         figure: Figure | None = None, colors: ChartColors = LIGHT) -> Figure:
+    """The chart of `kind` for `data`, drawn on `figure` (cleared first) or on a new Figure.
+
+    Files are drawn in the LIGHT print colours; the window passes colours from its theme.
+    """
     from journal.charts import builders
 
     check_kind(kind)
     build = {"pareto": builders.pareto_figure, "timeline": builders.timeline_figure,
              "inputs": builders.inputs_figure, "outcomes": builders.outcomes_figure}[kind]
-    return build(data, figure=figure, subtitle=_note(entry_filter))
+    return build(data, figure=figure, subtitle=_note(entry_filter), colors=colors)
 
 
 def min_height_inches(kind: str, data: Any, entry_filter: EntryFilter = EntryFilter()) -> float:

@@ -15,16 +15,18 @@ from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
 from matplotlib.layout_engine import LayoutEngine
 
+from journal.charts.colors import LIGHT, ChartColors
 from journal.domain.model import InputKind, Valence
 from journal.domain.review import Unit, next_bucket
 
-INK = "#2e3a46"
-MUTED = "#6b7785"
-GRID = "#e4e8ec"
+INK = LIGHT.ink
+MUTED = LIGHT.muted
+GRID = LIGHT.grid
+ON_BAR = LIGHT.ink  # text drawn on a coloured bar: the series keep their hues on any background
 BAR = "#5b7c99"
 OTHERS = "#a9b8c6"
 LINE = "#c0713f"
-ACCENT = "#c2483a"
+ACCENT = "#c2483a"  # LIGHT.accent_text is this same colour
 FIX = "#3d8a66"
 VALENCE_COLORS = {Valence.NEGATIVE: "#c98469", Valence.POSITIVE: "#6fa383", Valence.MIXED: "#d3b05f"}
 KIND_COLORS = {InputKind.PROCESS: "#5b7c99", InputKind.ACTION: "#9a7bb0",
@@ -69,8 +71,10 @@ class FixedMargins(LayoutEngine):
         place_axes(fig, self.margins)
 
 
-def prepare(figure: Figure | None, size: tuple[float, float], margins: Margins | None = None) -> Figure:
-    """A cleared figure to draw on: the one given (the window's), or a new one of `size` inches.
+def prepare(figure: Figure | None, size: tuple[float, float], margins: Margins | None = None,
+            colors: ChartColors = LIGHT) -> Figure:
+    """A cleared figure to draw on, in the background colour: the one given (the window's), or a new
+    one of `size` inches.
 
     With `margins` the axes are placed by FixedMargins; without, by constrained layout. A new figure
     with margins gets no layout engine at all, so saving it draws it once, not twice.
@@ -80,7 +84,7 @@ def prepare(figure: Figure | None, size: tuple[float, float], margins: Margins |
     else:
         figure.clear()
         figure.set_layout_engine(FixedMargins(margins) if margins else "constrained")
-    figure.set_facecolor("white")
+    figure.set_facecolor(colors.background)
     return figure
 
 
@@ -118,33 +122,35 @@ def _fraction(inches: float, of: float, most: float) -> float:
     return min(inches / of, most)
 
 
-def title(figure: Figure, text: str) -> None:
-    figure.suptitle(text, x=0.01, ha="left", fontsize=TITLE_SIZE, fontweight="bold", color=INK)
+def title(figure: Figure, text: str, colors: ChartColors = LIGHT) -> None:
+    figure.suptitle(text, x=0.01, ha="left", fontsize=TITLE_SIZE, fontweight="bold", color=colors.ink)
 
 
-def subtitle(ax: Axes, text: str) -> None:
+def subtitle(ax: Axes, text: str, colors: ChartColors = LIGHT) -> None:
     if text:
-        ax.set_title(text, loc="left", fontsize=SMALL_SIZE, color=MUTED, pad=8)
+        ax.set_title(text, loc="left", fontsize=SMALL_SIZE, color=colors.muted, pad=8)
 
 
-def style_axes(ax: Axes, grid_axis: str = "x") -> None:
-    """Quiet spines, a light grid behind the data, readable ticks."""
+def style_axes(ax: Axes, grid_axis: str = "x", colors: ChartColors = LIGHT) -> None:
+    """The background colour, quiet spines, a light grid behind the data, readable ticks."""
+    ax.set_facecolor(colors.background)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
     for side in ("left", "bottom"):
-        ax.spines[side].set_color(GRID)
-    ax.tick_params(colors=INK, labelsize=SMALL_SIZE, length=0)
-    ax.grid(axis=grid_axis, color=GRID, linewidth=0.8)
+        ax.spines[side].set_color(colors.grid)
+    ax.tick_params(colors=colors.ink, labelsize=SMALL_SIZE, length=0)
+    ax.grid(axis=grid_axis, color=colors.grid, linewidth=0.8)
     ax.set_axisbelow(True)
 
 
-def empty(figure: Figure, heading: str, message: str = EMPTY_MESSAGE, note: str = "") -> Figure:
+def empty(figure: Figure, heading: str, message: str = EMPTY_MESSAGE, note: str = "",
+          colors: ChartColors = LIGHT) -> Figure:
     """A friendly empty chart: the title and one calm sentence instead of axes."""
-    title(figure, heading)
+    title(figure, heading, colors)
     ax = figure.add_subplot()
     ax.set_axis_off()
-    subtitle(ax, note)
-    ax.text(0.5, 0.5, message, ha="center", va="center", fontsize=TEXT_SIZE + 2, color=MUTED,
+    subtitle(ax, note, colors)
+    ax.text(0.5, 0.5, message, ha="center", va="center", fontsize=TEXT_SIZE + 2, color=colors.muted,
             transform=ax.transAxes)
     return figure
 
@@ -180,8 +186,10 @@ def bucket_width(unit: Unit) -> float:
 
 
 def column_bars(ax: Axes, centers: Sequence[float], heights: Sequence[float], width: float, color: str,
-                bottoms: Sequence[float] | None = None) -> None:
+                bottoms: Sequence[float] | None = None, gap: str = LIGHT.background) -> None:
     """Vertical bars as one collection (much faster than `Axes.bar` for many bars); zeros are skipped.
+
+    A thin edge of the `gap` colour (the background) keeps stacked bars apart.
 
     The axes' limits are left alone: the charts set them from their buckets and counts.
     """
@@ -189,7 +197,7 @@ def column_bars(ax: Axes, centers: Sequence[float], heights: Sequence[float], wi
     half = width / 2
     boxes = [((x - half, b), (x - half, b + h), (x + half, b + h), (x + half, b))
              for x, h, b in zip(centers, heights, bottoms, strict=True) if h]
-    ax.add_collection(PolyCollection(boxes, facecolors=color, edgecolors="white", linewidths=0.5),
+    ax.add_collection(PolyCollection(boxes, facecolors=color, edgecolors=gap, linewidths=0.5),
                       autolim=False)
 
 

@@ -53,7 +53,7 @@ def main(out: Path) -> None:
     window.editor.go_to_step(2)
     shot("6-whys-dark")
     shot("7-mechanisms-dark", 2)
-    shot("8-charts-dark", 1)  # the chart image itself is drawn in light colours (not yet themed)
+    shot("8-charts-dark", 1)  # the chart is drawn on the dark base, in light ink
     app.setPalette(light)
     shot("9-whys-light-again", 0)
     window.close()

@@ -4,14 +4,17 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QImage, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from journal.ui import conflict_banner, look
 from journal.ui.entry_list_delegate import mark_rect
+from journal.ui.review import chart_render
 from journal.ui.review import palette as review_palette
 from journal.ui.review.actions_view import ActionsView
+from journal.ui.review.charts_view import ChartsView
 from journal.ui.review.mechanisms_view import RECURRED_COLUMN, MechanismsView
+from journal.ui.review.save_chart_dialog import SaveChartDialog
 from tests.gui.palettes import dark_palette
 
 Role = QPalette.ColorRole
@@ -196,3 +199,107 @@ def test_mechanisms_that_came_back_follow_a_switch(qtbot, sample_window, theme):
     dark = theme(dark_palette())
     assert colors() == (review_palette.warning_background(dark).color(),
                         review_palette.warning_text(dark).color())
+
+
+# -- the chart: drawn off the UI thread in the theme's colours, drawn again once on a switch ----------
+
+@pytest.fixture
+def renders(monkeypatch) -> list:
+    """The colours of each chart the Charts view draws from now on."""
+    drawn = []
+    render = chart_render.render
+    monkeypatch.setattr(chart_render, "render", lambda *args: drawn.append(args[4]) or render(*args))
+    return drawn
+
+
+def chart_drawn(qtbot, view: ChartsView, palette: QPalette) -> None:
+    """Wait until the chart on screen is drawn in the palette's chart colours, at its size, and no redraw
+    is due."""
+    wanted = review_palette.chart_colors(palette)
+    qtbot.waitUntil(lambda: view.picture.colors == wanted and not view.is_loading()
+                    and not view._redraw_soon.isActive() and view.picture.drawn_size() == view.picture.size())
+
+
+def chart_colours(view: ChartsView) -> dict[str, str]:
+    """The chart on screen as painted: its background, and the title's ink as the figure drew it."""
+    picture = view.picture
+    return {"background": pixel(picture, QPoint(3, 3)),
+            "image background": picture.image.pixelColor(3, 3).name(),
+            "title": view.figure.texts[0].get_color()}
+
+
+def test_the_chart_follows_a_switch_and_back_drawn_once_each_time(qtbot, sample_window, theme, renders):
+    view = review_view(qtbot, sample_window, "Charts", ChartsView)
+    chart_drawn(qtbot, view, theme.light)
+    assert chart_colours(view) == {"background": "#ffffff", "image background": "#ffffff", "title": "#2e3a46"}
+    renders.clear()
+    dark = theme(dark_palette())
+    chart_drawn(qtbot, view, dark)
+    assert renders == [review_palette.chart_colors(dark)]
+    base, text = dark.color(Role.Base).name(), dark.color(Role.Text).name()
+    assert chart_colours(view) == {"background": base, "image background": base, "title": text}
+    theme(theme.light)
+    chart_drawn(qtbot, view, theme.light)
+    assert len(renders) == 2
+    assert chart_colours(view) == {"background": "#ffffff", "image background": "#ffffff", "title": "#2e3a46"}
+
+
+def outline_colour(view: ChartsView) -> str:
+    edge = view.picture.bar_rect(1).toRect()
+    return pixel(view.picture, QPoint(edge.left(), edge.center().y()))
+
+
+def test_the_chosen_bar_is_outlined_in_the_ink_of_the_theme(qtbot, sample_window, theme):
+    view = review_view(qtbot, sample_window, "Charts", ChartsView)
+    chart_drawn(qtbot, view, theme.light)
+    view.show_bar(1)
+    qtbot.waitUntil(lambda: not view.is_loading())
+    assert outline_colour(view) == "#2e3a46"
+    dark = theme(dark_palette())
+    chart_drawn(qtbot, view, dark)
+    assert view.picture.outlined == 1
+    assert outline_colour(view) == dark.color(Role.Text).name()
+
+
+def test_a_switch_on_another_tab_redraws_the_chart_when_it_is_shown(qtbot, sample_window, theme, renders):
+    view = review_view(qtbot, sample_window, "Charts", ChartsView)
+    chart_drawn(qtbot, view, theme.light)
+    renders.clear()
+    sample_window.tabs.setCurrentIndex(0)
+    dark = theme(dark_palette())
+    assert renders == []  # nothing drawn for a tab no one sees
+    review_view(qtbot, sample_window, "Charts", ChartsView)
+    chart_drawn(qtbot, view, dark)
+    assert renders == [review_palette.chart_colors(dark)]
+    assert pixel(view.picture, QPoint(3, 3)) == dark.color(Role.Base).name()
+
+
+def test_the_waiting_text_is_muted_in_the_theme(qtbot, theme):
+    from journal.ui.review.chart_picture import ChartPicture
+
+    picture = ChartPicture()
+    qtbot.addWidget(picture)
+    picture.resize(300, 120)
+    picture.show()
+    qtbot.waitExposed(picture)
+    dark = theme(dark_palette())
+    image = picture.grab().toImage()
+    colours = {image.pixelColor(x, y).name() for x in range(image.width()) for y in range(image.height())}
+    assert review_palette.chart_colors(dark).muted in colours
+    assert dark.color(Role.Base).name() in colours
+
+
+def test_a_chart_saved_while_dark_is_the_same_file_as_saved_while_light(qtbot, sample_window, theme, tmp_path,
+                                                                        monkeypatch):
+    view = review_view(qtbot, sample_window, "Charts", ChartsView)
+    files = iter([tmp_path / "light.png", tmp_path / "dark.png"])
+    monkeypatch.setattr(SaveChartDialog, "ask", classmethod(lambda cls, parent, suggested: next(files)))
+    view.save_button.click()
+    qtbot.waitUntil(lambda: not view.is_loading())
+    dark = theme(dark_palette())
+    chart_drawn(qtbot, view, dark)
+    view.save_button.click()
+    qtbot.waitUntil(lambda: not view.is_loading())
+    light, dark_saved = (tmp_path / "light.png").read_bytes(), (tmp_path / "dark.png").read_bytes()
+    assert dark_saved == light
+    assert QImage.fromData(dark_saved).pixelColor(3, 3).name() == "#ffffff"

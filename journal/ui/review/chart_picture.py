@@ -8,10 +8,13 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from journal.charts.colors import LIGHT
+from journal.ui.review.palette import chart_colors
+
 if TYPE_CHECKING:
     from journal.ui.review.chart_render import Box, RenderedChart
 
-OUTLINE = QColor("#2e3a46")  # the charts' ink (journal.charts.style.INK), without importing matplotlib
+OUTLINE = QColor(LIGHT.ink)  # the chosen bar's outline on a light theme: the charts' ink
 OUTLINE_WIDTH = 2.5
 WAITING = "Drawing the chart…"
 
@@ -32,6 +35,7 @@ class ChartPicture(QWidget):
         self._bars: tuple[Box, ...] = ()
         self._image_size = QSize()
         self.outlined: int | None = None
+        self.colors = LIGHT  # the colours the chart on screen was drawn in
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAutoFillBackground(True)
@@ -40,7 +44,7 @@ class ChartPicture(QWidget):
     def show_chart(self, chart: RenderedChart) -> None:
         image = QImage(chart.pixels, chart.width, chart.height, QImage.Format.Format_RGBA8888).copy()
         image.setDevicePixelRatio(chart.ratio)
-        self.image, self._bars = image, chart.bars
+        self.image, self._bars, self.colors = image, chart.bars, chart.colors
         self._image_size = QSize(round(chart.width / chart.ratio), round(chart.height / chart.ratio))
         self.setMinimumHeight(chart.natural_height)
         self.update()
@@ -76,15 +80,15 @@ class ChartPicture(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         painter = QPainter(self)
-        if self.image is None:
-            painter.setPen(self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
+        if self.image is None:  # in the muted colour the chart would be drawn in with this theme
+            painter.setPen(QColor(chart_colors(self.palette()).muted))
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, WAITING)
             return
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         painter.drawImage(QRectF(self.rect()), self.image)
         if self.outlined is not None and not (rect := self.bar_rect(self.outlined)).isEmpty():
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.setPen(QPen(OUTLINE, OUTLINE_WIDTH))
+            painter.setPen(QPen(QColor(self.colors.ink), OUTLINE_WIDTH))  # the ink of the chart shown
             painter.drawRect(rect)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from journal.charts import kinds
+from journal.charts.colors import LIGHT, ChartColors
 from journal.domain.model import EntryFilter
 
 if TYPE_CHECKING:
@@ -40,7 +41,8 @@ class Box:
 
 @dataclass(frozen=True)
 class RenderedChart:
-    """A chart drawn at a size: RGBA pixels (width × height, ratio device pixels per pixel) and bars.
+    """A chart drawn at a size and in colours: RGBA pixels (width × height, ratio device pixels per
+    pixel) and bars.
 
     `natural_height` is the least height (device-independent pixels) its data needs to stay readable.
     """
@@ -52,6 +54,7 @@ class RenderedChart:
     ratio: float
     bars: tuple[Box, ...]
     natural_height: int = 0
+    colors: ChartColors = LIGHT
 
 
 @dataclass
@@ -79,8 +82,10 @@ def natural_pixels(kind: str, data: Any, entry_filter: EntryFilter) -> int:
     return math.ceil(kinds.min_height_inches(kind, data, entry_filter) * SCREEN_DPI)
 
 
-def render(kind: str, data: Any, entry_filter: EntryFilter, canvas: Canvas) -> RenderedChart:
-    """The chart of `kind` for `data`, drawn to fill the canvas, or taller if its data needs more room."""
+def render(kind: str, data: Any, entry_filter: EntryFilter, canvas: Canvas,
+           colors: ChartColors = LIGHT) -> RenderedChart:
+    """The chart of `kind` for `data` in `colors`, drawn to fill the canvas, or taller if its data needs
+    more room."""
     with _MATPLOTLIB:
         from matplotlib.backends.backend_agg import FigureCanvasAgg
         from matplotlib.figure import Figure
@@ -89,13 +94,13 @@ def render(kind: str, data: Any, entry_filter: EntryFilter, canvas: Canvas) -> R
         (width, height), ratio = canvas.size_for(natural), canvas.ratio
         dpi = SCREEN_DPI * ratio
         figure = Figure(figsize=(width / SCREEN_DPI, height / SCREEN_DPI), dpi=dpi, layout="constrained")
-        kinds.draw(kind, data, entry_filter, figure=figure)
+        kinds.draw(kind, data, entry_filter, figure=figure, colors=colors)
         agg = FigureCanvasAgg(figure)
         agg.draw()
         pixels = bytes(agg.buffer_rgba())
         device_height = agg.get_width_height()[1]
         return RenderedChart(figure, pixels, *agg.get_width_height(), ratio,
-                             _bar_boxes(figure, device_height, ratio), natural)
+                             _bar_boxes(figure, device_height, ratio), natural, colors)
 
 
 def _bar_boxes(figure: Figure, device_height: int, ratio: float) -> tuple[Box, ...]:
@@ -114,7 +119,8 @@ def _bar_boxes(figure: Figure, device_height: int, ratio: float) -> tuple[Box, .
 
 
 def save(kind: str, data: Any, entry_filter: EntryFilter, path: Path) -> Path:
-    """Write the chart at export size to `path` (PNG or SVG, by its suffix); returns the path."""
+    """Write the chart at export size to `path` (PNG or SVG, by its suffix), in the print colours
+    whatever the window's theme; returns the path."""
     from journal.charts.files import chart_format, write_figure
 
     image_format = chart_format(path)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, QSize, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QSize, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,11 +28,13 @@ from journal.ui.review.chart_filters import ChartFilterBar
 from journal.ui.review.chart_picture import ChartPicture
 from journal.ui.review.loader import Loader
 from journal.ui.review.models import ROW_ROLE, Column, RowTableModel, day_text
+from journal.ui.review.palette import chart_colors
 from journal.ui.review.save_chart_dialog import SaveChartDialog
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
+    from journal.charts.colors import ChartColors
     from journal.domain.model import EntryFilter, EntrySummary
     from journal.domain.review import ParetoBar
     from journal.store.repository import Journal
@@ -41,6 +43,7 @@ if TYPE_CHECKING:
     Loaded = tuple[str, EntryFilter, list[str] | None, Any, chart_render.RenderedChart]
 
 CLICK_HINT = "Click a bar to list the entries behind it."
+THEME_CHANGES = (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange)
 REDRAW_AFTER_MS = 150  # after the chart's size settles, draw it again at the new size
 SHORTEST_CHART_AREA = 160  # pixels the splitter leaves the chart's scroll area at least
 ENTRY_COLUMNS = (
@@ -146,12 +149,18 @@ class ChartsView(ReviewView):
         self._measure_canvas()
         journal, kind, entry_filter, canvas = (self.journal, self.current_kind(), self.filters.entry_filter(),
                                                self._canvas)
+        colors = self.chart_colors()
 
         def read() -> Loaded:
             areas = journal.areas()
             data = kinds.load(journal, kind, entry_filter)
-            return kind, entry_filter, areas, data, chart_render.render(kind, data, entry_filter, canvas)
+            chart = chart_render.render(kind, data, entry_filter, canvas, colors)
+            return kind, entry_filter, areas, data, chart
         return read
+
+    def chart_colors(self) -> ChartColors:
+        """The colours the chart is drawn in on screen, from the theme the view has now."""
+        return chart_colors(self.palette())
 
     def show_data(self, loaded: Loaded) -> None:
         kind, entry_filter, areas, data, chart = loaded
@@ -164,7 +173,7 @@ class ChartsView(ReviewView):
             if self.filters.entry_filter() != entry_filter:  # the chosen area is gone: draw all areas
                 self.refresh()
             self._restore_bar()
-        if self._drawn_elsewhere():
+        if self._out_of_date():
             self._redraw_soon.start()
 
     def is_loading(self) -> bool:
@@ -193,31 +202,40 @@ class ChartsView(ReviewView):
             return 0
         return self.chart_area.verticalScrollBar().sizeHint().width()
 
-    def _drawn_elsewhere(self) -> bool:
-        """Whether the chart on screen was drawn for other room than the chart area now has."""
+    def _out_of_date(self) -> bool:
+        """Whether the chart on screen was drawn for other room than the chart area now has, or in other
+        colours than the theme's."""
         self._measure_canvas()
         picture = self.picture
         return picture.image is not None and (
-            picture.drawn_size() != QSize(*self._canvas.size_for(picture.natural_height())))
+            picture.drawn_size() != QSize(*self._canvas.size_for(picture.natural_height()))
+            or picture.colors != self.chart_colors())
 
     def _resized(self) -> None:
-        if self._drawn_elsewhere():
+        if self._out_of_date():
             self._redraw_soon.start()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
-        if self._drawn_elsewhere():
-            self._redraw_soon.start()  # resized while another tab was shown
+        if self._out_of_date():
+            self._redraw_soon.start()  # resized, or the theme switched, while another tab was shown
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() in THEME_CHANGES and self._out_of_date():
+            self._redraw_soon.start()  # a light/dark switch: draw the chart in the new theme's colours
 
     def _redraw(self) -> None:
-        """Draw the chart on screen again for the chart area's room (after the next load, if one runs)."""
-        if not self.isVisible() or self._drawn is None or not self._drawn_elsewhere():
+        """Draw the chart on screen again for the chart area's room and the theme's colours (after the
+        next load, if one runs)."""
+        if not self.isVisible() or self._drawn is None or not self._out_of_date():
             return
         if self.loader.is_loading():
             return  # that load draws at the size it finds when it starts drawing, and checks again
         (kind, entry_filter), data, canvas = self._drawn, self._data, self._canvas
+        colors = self.chart_colors()
         self.loader.load(lambda: (kind, entry_filter, None, data,
-                                  chart_render.render(kind, data, entry_filter, canvas)))
+                                  chart_render.render(kind, data, entry_filter, canvas, colors)))
 
     def _restore_bar(self) -> None:
         """After a redraw, list the same bar's entries again if that bar is still there."""
