@@ -8,24 +8,19 @@ from PySide6.QtTest import QTest
 
 from journal.charts import builders, kinds
 from journal.charts.style import BAR, OTHERS
-from journal.store.repository import Journal
 from journal.ui.review import chart_render
 from journal.ui.review.chart_render import Canvas
 from journal.ui.review.charts_view import ChartsView
 from journal.ui.review.loader import wait_for_loads
-from tests.benchmarks.generated_journal import generated_entries
 
 SHORT, TALL = (1100, 520), (1100, 1100)
 
 
 @pytest.fixture(scope="module")
-def many(tmp_path_factory):
+def many(fifty):
     """300 entries over 50 mechanisms: 13 Pareto bars, 5 timeline rows."""
-    entries, mechanisms = generated_entries(300, 50, whys_per_entry=4)
-    with Journal.open(tmp_path_factory.mktemp("many") / "many.sqlite") as journal:
-        journal.import_entries(entries, mechanisms)
-        yield journal
-        wait_for_loads()
+    yield fifty
+    wait_for_loads()
 
 
 @pytest.fixture
