@@ -203,4 +203,4 @@ class EntryList(QWidget):
             self.count.setText("Opening…")
             return
         total = self.model.total()
-        self.count.setText("1 entry" if total == 1 else f"{total} entries")
+        self.count.setText(look.count_of(total, "entry", "entries"))

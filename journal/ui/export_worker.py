@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
+from journal.ui import look
 from journal.ui.background import BackgroundCall
 
 if TYPE_CHECKING:
@@ -37,8 +38,7 @@ def export_entries(journal: Journal, kind: str, target: Path, progress: Progress
         written = write_markdown_folder(target, entries, progress=progress, mechanisms=journal.mechanisms())
         total = len(written)
     progress(total, total)
-    noun = "entry" if total == 1 else "entries"
-    return f"Exported {total} {noun} to {target}."
+    return f"Exported {look.count_of(total, 'entry', 'entries')} to {target}."
 
 
 class JournalEntries:

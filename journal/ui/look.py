@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QLocale, QObject, Qt
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -186,3 +186,14 @@ def make_muted(widget: QWidget, factor: float = 1.0) -> None:
 def line_height(widget: QWidget, lines: float) -> int:
     """The height of `lines` lines of the widget's font, plus its frame."""
     return int(widget.fontMetrics().lineSpacing() * lines + 2 * widget.fontMetrics().height() * 0.45)
+
+
+def number(count: int) -> str:
+    """A count as the user's locale writes it: 10,000 (en), 10.000 (de), 10000 (C)."""
+    return QLocale().toString(count)
+
+
+def count_of(count: int, one: str, many: str) -> str:
+    """"1 entry", "10,000 entries": the count as the user's locale writes it, then the noun."""
+    return f"{number(count)} {one if count == 1 else many}"
+

@@ -15,6 +15,7 @@ from journal.domain.model import ActionStatus
 from journal.domain.review import ActionItem
 from journal.store import review_queries as queries
 from journal.store.errors import JournalError
+from journal.ui import look
 from journal.ui.review import palette
 from journal.ui.review.base import ReviewView, fit_columns, select_rows, set_up_table
 from journal.ui.review.models import ROW_ROLE, Column, RowTableModel, day_text, search_texts
@@ -142,7 +143,8 @@ class ActionsView(ReviewView):
             positions = data.positions
             select_rows(self.table, self.model.table_rows(positions[i] for i in chosen if i in positions))
         self._update_buttons()
-        counts = f"{data.open} open, {data.overdue} overdue." if data.items else "No actions yet."
+        counts = (f"{look.number(data.open)} open, {look.number(data.overdue)} overdue." if data.items
+                  else "No actions yet.")
         self.say(f"{self._failure} {counts}".lstrip())
         self._failure = ""
 
