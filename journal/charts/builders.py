@@ -31,8 +31,9 @@ TIMELINE_MARGINS = style.Margins(left=0.6, right=0.15, top=0.66, bottom=0.8, gap
 OUTCOMES_MARGINS = style.Margins(left=0.95, right=0.3, top=0.66, bottom=0.5, gap=0.3)  # right: + legends
 PARETO_TOP, PARETO_SUBTITLE, PARETO_BOTTOM = 0.85, 0.25, 0.62  # inches above and below the bars
 # The least room a chart's data needs to stay readable, in inches: a window shorter than that scrolls.
-PARETO_PITCH = 0.36  # per bar whose name takes two lines at SMALL_SIZE
-PARETO_PITCH_ONE_LINE = 0.27  # per bar when every name fits on one line
+PARETO_LINE = 0.15  # per line of a mechanism's name (SMALL_SIZE, 9 pt, with its leading)
+PARETO_GAP = 0.04  # between the names of neighbouring bars
+PARETO_PITCH_ONE_LINE = 0.25  # the least per bar, whatever the names
 TIMELINE_ROW = 0.9  # per row: its one or two label lines, and below them the bars and their count ticks
 INPUTS_FRAME, INPUTS_PITCH = 1.7, 0.55  # title, axis label and legend; per valence (two-line labels)
 OUTCOMES_PANEL = 1.3  # each of the two stacked panels
@@ -86,9 +87,15 @@ def pareto_min_height(bars: Sequence[ParetoBar], subtitle: str = "") -> float:
     """Inches the Pareto chart needs so that no two mechanism names crowd each other."""
     if not bars:
         return EMPTY_HEIGHT
-    two_lines = any("\n" in _pareto_label(bar) for bar in bars)
-    pitch = PARETO_PITCH if two_lines else PARETO_PITCH_ONE_LINE
-    return _pareto_top(subtitle) + PARETO_BOTTOM + pitch * len(bars)
+    return _pareto_top(subtitle) + PARETO_BOTTOM + pareto_pitch(bars) * len(bars)
+
+
+def pareto_pitch(bars: Sequence[ParetoBar]) -> float:
+    """Inches per bar so that the names of any two neighbouring bars clear each other: a name of two
+    lines beside one of one line needs less room than two names of two lines side by side."""
+    lines = [_pareto_label(bar).count("\n") + 1 for bar in bars]
+    neighbours = max(((a + b) / 2 for a, b in zip(lines, lines[1:], strict=False)), default=lines[0])
+    return max(PARETO_PITCH_ONE_LINE, neighbours * PARETO_LINE + PARETO_GAP)
 
 
 def _pareto_label(bar: ParetoBar) -> str:

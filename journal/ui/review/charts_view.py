@@ -102,7 +102,7 @@ class ChartsView(ReviewView):
         self._lay_out_entries()
         self.splitter.addWidget(self.chart_area)
         self.splitter.addWidget(self.entries_panel)
-        self.splitter.setSizes([560, 180])
+        self.splitter.setSizes([600, 140])  # the entries behind a bar: four rows until dragged taller
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.splitter, 1)

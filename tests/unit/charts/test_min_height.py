@@ -37,14 +37,21 @@ def test_more_timeline_rows_need_more_height_and_one_row_fits_a_small_window(fif
     assert heights[0] < OLD_SHORTEST_INCHES < heights[-1]
 
 
+LONG = "A name long enough that it has to wrap onto a second line"
+
+
 def test_more_pareto_bars_need_more_height_and_two_line_names_a_wider_pitch():
     short = [f"No alarm {n}" for n in range(30)]
     one_line = [kinds.min_height_inches("pareto", pareto_bars(stats(short[:n]))) for n in (2, 5, 9)]
     assert one_line == sorted(set(one_line))
-    long = ["A name long enough that it has to wrap onto a second line"] + short[1:9]
+    long = [LONG] + short[1:9]
     two_lines = kinds.min_height_inches("pareto", pareto_bars(stats(long)))
-    wider = builders.PARETO_PITCH - builders.PARETO_PITCH_ONE_LINE
-    assert two_lines - one_line[-1] == pytest.approx(9 * wider)
+    assert builders.pareto_pitch(pareto_bars(stats(short[:9]))) == builders.PARETO_PITCH_ONE_LINE
+    beside_one_line = builders.pareto_pitch(pareto_bars(stats(long)))
+    assert beside_one_line > builders.PARETO_PITCH_ONE_LINE
+    assert two_lines - one_line[-1] == pytest.approx(9 * (beside_one_line - builders.PARETO_PITCH_ONE_LINE))
+    side_by_side = builders.pareto_pitch(pareto_bars(stats([LONG, LONG + " too"] + short[2:9])))
+    assert side_by_side > beside_one_line
     filtered = kinds.min_height_inches("pareto", pareto_bars(stats(long)), EntryFilter(area="work"))
     assert filtered - two_lines == pytest.approx(builders.PARETO_SUBTITLE)  # the filter note's line
 
@@ -82,6 +89,17 @@ def test_at_its_natural_height_no_two_pareto_names_touch(fifty):
     labels = figure.axes[0].get_yticklabels()
     assert any("\n" in label.get_text() for label in labels)
     assert_legible([*labels, figure.axes[0].title, figure.axes[1].xaxis.label], figure, renderer)
+
+
+@pytest.mark.parametrize("names", [
+    [LONG, "No alarm", LONG + " again", "No check", "No lock"],  # two-line names between one-line ones
+    [LONG, LONG + " again", LONG + " and again", "No alarm", "No check"],  # two-line names side by side
+])
+def test_at_its_natural_height_neighbouring_names_clear_each_other(names):
+    figure, renderer = drawn_at_natural_height("pareto", pareto_bars(stats(names)))
+    labels = figure.axes[0].get_yticklabels()
+    assert sum("\n" in label.get_text() for label in labels) >= 2
+    assert_legible(labels, figure, renderer)
 
 
 @pytest.mark.parametrize("kind", kinds.KINDS)
