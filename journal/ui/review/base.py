@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from journal.ui.background import sentence_for
 from journal.ui.review.loader import Loader
 
 if TYPE_CHECKING:
@@ -102,7 +103,10 @@ class ReviewView(QWidget):
 
     def _arrived(self, data: object) -> None:
         self._shown_once = True
-        self.show_data(data)  # which may start another load (of the rest, after a first part)
+        try:
+            self.show_data(data)  # which may start another load (of the rest, after a first part)
+        except Exception as error:  # a bug: one sentence here, the details in the log, no endless "Loading…"
+            self.say(sentence_for(error))
         self._loaded()
 
     def _failed(self, message: str) -> None:

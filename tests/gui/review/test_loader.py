@@ -85,3 +85,15 @@ def test_the_first_load_says_it_is_loading(sample, qtbot, settle):
     release.set()
     settle(view)
     assert not view.loading_note.isVisible() and view.model.rowCount() == 14
+
+
+def test_a_view_that_fails_to_show_its_data_says_so_and_stops_loading(sample, shown, settle, monkeypatch):
+    def broken(data):
+        raise KeyError("a bug in showing")
+
+    monkeypatch.setattr(ActionsView, "show_data", lambda self, data: broken(data))
+    view = shown(ActionsView(sample))
+    settle(view)
+    assert not view.loading_note.isVisible() and not view.is_loading()
+    assert view.status.text() == (
+        "Something unexpected went wrong ('a bug in showing'); the journal was not changed.")
