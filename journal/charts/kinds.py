@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 KINDS = ("pareto", "timeline", "inputs", "outcomes")
 LABELS = {"pareto": "Mechanisms (Pareto)", "timeline": "Recurrence over time",
-          "inputs": "Input mix", "outcomes": "Outcomes by valence and area"}
+          "inputs": "Input mix", "outcomes": "Outcomes over time"}
 TALLEST_MIN_HEIGHT = 16.0  # inches: beyond this a chart is squeezed rather than scrolled for ever
 
 

@@ -163,3 +163,12 @@ def test_the_window_is_on_screen_before_the_store_is_imported(tmp_path):
                             timeout=60, check=True)
     visible, store_loaded, charts_loaded, _seconds = result.stdout.split()
     assert (visible, store_loaded, charts_loaded) == ("True", "False", "False")
+
+
+def test_every_review_tab_fits_a_1024_pixel_wide_window(qtbot, sample_window):
+    sample_window.resize(1024, 600)
+    for index in range(1, sample_window.tabs.count()):
+        sample_window.tabs.setCurrentIndex(index)
+        qtbot.waitUntil(lambda: sample_window.tabs.currentWidget().minimumSizeHint().width() > 0)
+        assert sample_window.minimumSizeHint().width() <= 1024, sample_window.tabs.tabText(index)
+        assert sample_window.width() == 1024
