@@ -134,10 +134,10 @@ def _count_labels(share: Axes, ax: Axes, bars: Sequence[ParetoBar], scale: float
     box = {**_LABEL_BOX, "facecolor": colors.label_box}
     for row, bar in enumerate(bars):
         if bar.entries > scale:
-            share.annotate(f"{bar.entries} (cut short)  ", xy=(scale * 1.12, row), xycoords=ax.transData,
+            share.annotate(f"{bar.entries:,} (cut short)  ", xy=(scale * 1.12, row), xycoords=ax.transData,
                            va="center", ha="right", fontsize=style.SMALL_SIZE, color=colors.ink, bbox=box)
             continue
-        share.annotate(str(bar.entries), xy=(bar.entries, row), xycoords=ax.transData, xytext=(5, 0),
+        share.annotate(f"{bar.entries:,}", xy=(bar.entries, row), xycoords=ax.transData, xytext=(5, 0),
                        textcoords="offset points", va="center", ha="left", fontsize=style.SMALL_SIZE,
                        color=colors.ink, bbox=box)
 
