@@ -26,6 +26,7 @@ from journal.domain.model import (
     now_utc,
 )
 from journal.store import loader, safety, schema, search
+from journal.store.chunks import id_chunks
 from journal.store.convert import EntryRows, summary_from_row
 from journal.store.errors import EditConflict, InvalidValue, JournalMissing
 from journal.store.tables import (
@@ -52,7 +53,6 @@ _ENTRY_FIELDS = frozenset({"title", "occurred_on", "area", "valence", "outcome",
 _ORDER_NEWEST = "e.occurred_on DESC, e.created_at DESC, e.id"
 _NO_FILTER = "1"
 _BATCH = 500  # entries read per batch by all_entries (a few MB of rows at a time)
-_IDS_AT_ONCE = 500  # ids bound in one IN (...) (well under SQLite's limit on variables)
 
 
 @dataclass(frozen=True)
@@ -384,7 +384,7 @@ class Journal:
                 status = _action_status(changes.pop("status"))
                 row.status = status.value
                 if "done_on" not in changes:
-                    row.done_on = date.today() if status is ActionStatus.DONE else None
+                    row.done_on = _done_on(status)
             for name, value in changes.items():
                 setattr(row, name, value)
 
@@ -395,13 +395,12 @@ class Journal:
         changed: set[str] = set()
         with self.writing(changed, reindex=False) as session:  # a status is not searched
             entry_of: dict[str, str] = {}
-            for chunk in _in_chunks(ids):
+            for chunk in id_chunks(ids):
                 query = select(ActionRow.id, ActionRow.entry_id).where(ActionRow.id.in_(chunk))
                 entry_of.update((action_id, entry_id) for action_id, entry_id in session.execute(query))
             if len(entry_of) < len(ids):
                 raise InvalidValue("An action to mark no longer exists; nothing was changed.")
-            done_on = date.today() if status is ActionStatus.DONE else None
-            _update_by_ids(session, ActionRow, ids, status=status.value, done_on=done_on)
+            _update_by_ids(session, ActionRow, ids, status=status.value, done_on=_done_on(status))
             changed.update(entry_of.values())
             _update_by_ids(session, EntryRow, sorted(changed), updated_at=now_utc())
 
@@ -655,15 +654,14 @@ def _entries_of(session: Session, mechanism_ids: Sequence[str]) -> set[str]:
         select(WhyMechanismRow.entry_id).where(WhyMechanismRow.mechanism_id.in_(mechanism_ids))))
 
 
-def _in_chunks(ids: Sequence[str]) -> Iterator[Sequence[str]]:
-    """Ids a few hundred at a time, for IN (...) clauses."""
-    for start in range(0, len(ids), _IDS_AT_ONCE):
-        yield ids[start:start + _IDS_AT_ONCE]
+def _done_on(status: ActionStatus) -> date | None:
+    """The done date an action gets with this status: today when done, none otherwise."""
+    return date.today() if status is ActionStatus.DONE else None
 
 
 def _update_by_ids(session: Session, table: type, ids: Sequence[str], **values: Any) -> None:
     """Set these columns on the rows with these ids, in a few UPDATE statements (no ORM objects)."""
-    for chunk in _in_chunks(ids):
+    for chunk in id_chunks(ids):
         session.execute(sa.update(table).where(table.id.in_(chunk)).values(**values)
                         .execution_options(synchronize_session=False))
 

@@ -35,6 +35,7 @@ from journal.domain.review import (
     sort_actions,
     timeline_series,
 )
+from journal.store.chunks import id_chunks
 from journal.store.convert import summary_from_row
 from journal.store.errors import InvalidValue
 from journal.store.repository import Journal, _key, _where
@@ -263,7 +264,6 @@ _ACTION_JOINS = "JOIN entry e ON e.id = a.entry_id LEFT JOIN why w ON w.id = a.w
 # of a scan of it does), for reading the first few actions only
 _OPEN_ORDER = ("a.due_on IS NULL OR a.due_on >= :today, COALESCE(a.due_on, '9999-12-31'), "
                "e.occurred_on DESC, a.rowid")
-_IDS_AT_ONCE = 500  # ids bound in one IN (...): SQLite allows some thousands of parameters
 _CLOSED_ORDER = "a.status = 'dropped', COALESCE(a.done_on, '0001-01-01') DESC, e.occurred_on DESC, a.rowid"
 
 
@@ -294,8 +294,8 @@ def actions_with_ids(journal: Journal, action_ids: Sequence[str]) -> list[Action
     """These actions as all_actions() has them (in no particular order; unknown ids are left out)."""
     rows: list[tuple] = []
     with _snapshot(journal) as db:
-        for start in range(0, len(action_ids), _IDS_AT_ONCE):
-            marks, params = _in("a", action_ids[start:start + _IDS_AT_ONCE])
+        for chunk in id_chunks(action_ids):
+            marks, params = _in("a", chunk)
             rows += _fetch(db, f"SELECT {_ACTION_COLUMNS} FROM action a {_ACTION_JOINS} "
                            f"WHERE a.id IN ({marks})", params)
         names = _mechanisms_of_actions(db, [row[0] for row in rows])
@@ -319,8 +319,8 @@ def _mechanisms_of_actions(db: sqlite3.Connection,
         links = _fetch(db, f"{sql} ORDER BY a.rowid, wm.position")
     else:
         links = []
-        for start in range(0, len(action_ids), _IDS_AT_ONCE):
-            marks, params = _in("a", action_ids[start:start + _IDS_AT_ONCE])
+        for chunk in id_chunks(action_ids):
+            marks, params = _in("a", chunk)
             links += _fetch(db, f"{sql} WHERE a.id IN ({marks}) ORDER BY a.rowid, wm.position", params)
     names: dict[str, tuple[str, ...]] = {}
     for action_id, mechanism_id in links:

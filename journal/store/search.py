@@ -7,6 +7,8 @@ from collections.abc import Iterable, Sequence
 
 import sqlalchemy as sa
 
+from journal.store.chunks import id_chunks
+
 # Each entry's index row has the rowid of its row in entry_search_doc (migration 0004), so a search
 # turns matches into entry ids through that small table instead of reading every matching row's
 # stored text (which made common words slow on a big journal).
@@ -29,7 +31,6 @@ MATCHING_ENTRY_IDS = ("SELECT d.entry_id FROM entry_search_doc d WHERE d.id IN "
                       "(SELECT rowid FROM entry_search WHERE entry_search MATCH :match)")
 
 _WORD = re.compile(r"\w+", re.UNICODE)
-_CHUNK = 500
 
 
 def rebuild_index(connection: sa.Connection) -> None:
@@ -60,8 +61,7 @@ def index_new_entries(connection: sa.Connection, entry_ids: Sequence[str]) -> No
 
 
 def _chunks(ids: Sequence[str]) -> Iterable[tuple[tuple[str, ...], str]]:
-    for start in range(0, len(ids), _CHUNK):
-        chunk = tuple(ids[start:start + _CHUNK])
+    for chunk in id_chunks(ids):
         yield chunk, ", ".join("?" for _ in chunk)
 
 

@@ -167,19 +167,11 @@ def warm_up(app: Any, window: Any) -> None:
     what start-up made aside from the garbage collector (gc.freeze)."""
     import gc
 
-    import journal.ui.review as review
-
-    if hasattr(window, "_settle_after_start"):
+    if hasattr(window, "_settle_after_start"):  # (a baseline without it is measured cold)
         window._settle_after_start()
         deadline = time.monotonic() + 60
         while gc.get_freeze_count() == 0 and time.monotonic() < deadline:
             app.processEvents()
-    elif hasattr(review, "warm_up_charts"):
-        from journal.ui.review.loader import wait_for_loads
-
-        review.warm_up_charts()
-        wait_for_loads()
-        app.processEvents()
 
 
 def child(db: Path, tab: str, shots: Path | None, warm: bool, gc_freeze: bool) -> dict[str, Any]:

@@ -26,7 +26,7 @@ def review_view_builders(journal: Journal) -> list[tuple[str, Callable[[], QWidg
             ("Actions", partial(_actions, journal)), ("Guidelines", partial(_guidelines, journal))]
 
 
-def warm_up_charts(then: Callable[[], object] | None = None, parent: QObject | None = None) -> None:
+def warm_up_charts(then: Callable[[], object], parent: QObject) -> None:
     """Import matplotlib and the chart builders on a worker thread, ahead of the Charts tab.
 
     The first look at Charts otherwise waits about half a second for that import (off the UI
@@ -35,11 +35,8 @@ def warm_up_charts(then: Callable[[], object] | None = None, parent: QObject | N
     wait alive).
     """
     from journal.ui.review.chart_render import warm_up
-    from journal.ui.review.loader import Loader, run_in_background
+    from journal.ui.review.loader import Loader
 
-    if then is None:
-        run_in_background(warm_up)
-        return
     loader = Loader(parent)
     loader.arrived.connect(lambda _nothing: (loader.deleteLater(), then()))
     loader.failed.connect(lambda _sentence: loader.deleteLater())

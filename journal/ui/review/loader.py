@@ -7,7 +7,6 @@ up, for the reason given in journal.ui.background (no QObject may end its life o
 from __future__ import annotations
 
 import concurrent.futures
-import logging
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -52,16 +51,6 @@ def _submit(call: Callable[[], Any]) -> concurrent.futures.Future:
 def wait_for_loads() -> None:
     """Block until every load started so far has ended (before the journal they read goes away)."""
     concurrent.futures.wait(list(_pending))
-
-
-def run_in_background(call: Callable[[], object]) -> None:
-    """Start `call` on a worker thread and forget it (it must only read, and touch no widget)."""
-    _submit(call).add_done_callback(_log_failure)
-
-
-def _log_failure(future: concurrent.futures.Future) -> None:
-    if not future.cancelled() and future.exception() is not None:
-        logging.getLogger(__name__).error("background call failed", exc_info=future.exception())
 
 
 class Loader(QObject):

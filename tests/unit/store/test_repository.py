@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from journal.domain.model import ActionStatus, EntryFilter, InputKind, Valence
-from journal.store import repository
+from journal.store import chunks, repository
 from journal.store.errors import InvalidValue
 from journal.store.repository import Journal
 
@@ -186,7 +186,7 @@ def test_the_wait_for_another_programs_lock_is_set_per_journal(db_path):
 
 
 def test_marking_many_actions_is_one_change_all_or_none(journal, monkeypatch):
-    monkeypatch.setattr(repository, "_IDS_AT_ONCE", 2)  # several IN (...) chunks, as for thousands
+    monkeypatch.setattr(chunks, "IDS_AT_ONCE", 2)  # several IN (...) chunks, as for thousands
     first = journal.create_entry("The release ran late", date(2026, 1, 5))
     second = journal.create_entry("The budget stalled", date(2026, 1, 6))
     ids = [journal.add_action(first, None, f"Add a checklist {n}") for n in range(3)]
